@@ -1,0 +1,104 @@
+package io.github.camelseedance;
+
+import org.apache.camel.spi.HttpResponseAware;
+
+/**
+ * The Seedance API answered with an HTTP error. Carries the status and the fields of the provider's error object
+ * ({@code {"error": {"message", "type", "param", "code"}}}); for a response that is not JSON, the message is the
+ * start of its text. Never carries the API key.
+ */
+public class SeedanceApiException extends SeedanceException implements HttpResponseAware {
+
+    private int statusCode;
+    private String statusText;
+    private final String errorMessage;
+    private final String errorType;
+    private final String param;
+    private final String code;
+
+    public SeedanceApiException(int statusCode, String errorMessage, String errorType, String param, String code) {
+        super(describe(statusCode, errorMessage, errorType, param, code));
+        this.statusCode = statusCode;
+        this.statusText = Integer.toString(statusCode);
+        this.errorMessage = errorMessage;
+        this.errorType = errorType;
+        this.param = param;
+        this.code = code;
+    }
+
+    private static String describe(int status, String message, String type, String param, String code) {
+        StringBuilder sb = new StringBuilder("Seedance API returned HTTP ").append(status);
+        StringBuilder details = new StringBuilder();
+        appendDetail(details, "type", type);
+        appendDetail(details, "param", param);
+        appendDetail(details, "code", code);
+        if (!details.isEmpty()) {
+            sb.append(" (").append(details).append(')');
+        }
+        if (message != null && !message.isBlank()) {
+            sb.append(": ").append(message);
+        }
+        return sb.append(hint(status)).toString();
+    }
+
+    private static void appendDetail(StringBuilder sb, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(name).append('=').append(value);
+        }
+    }
+
+    /** What to do next, for the statuses the provider documents. */
+    private static String hint(int status) {
+        return switch (status) {
+            case 401 -> ". Check the apiKey option (the key is not shown here).";
+            case 402 -> ". The account balance is insufficient.";
+            case 429 -> ". The rate limit was reached: lower the request rate.";
+            default -> "";
+        };
+    }
+
+    /** The HTTP status of the error response. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** The provider's error message, or the start of a non-JSON response body. */
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    /** The provider's error type, e.g. {@code invalid_request_error}; null when absent. */
+    public String getErrorType() {
+        return errorType;
+    }
+
+    /** The request parameter the error is about; null when absent. */
+    public String getParam() {
+        return param;
+    }
+
+    /** The provider's error code as text (it may be a number or a string on the wire); null when absent. */
+    public String getCode() {
+        return code;
+    }
+
+    @Override
+    public int getHttpResponseCode() {
+        return statusCode;
+    }
+
+    @Override
+    public void setHttpResponseCode(int code) {
+        this.statusCode = code;
+    }
+
+    @Override
+    public String getHttpResponseStatus() {
+        return statusText;
+    }
+
+    @Override
+    public void setHttpResponseStatus(String status) {
+        this.statusText = status;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.camelseedance;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+import io.github.camelseedance.model.SeedanceModel;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code seedance:} component. Holds the default configuration every endpoint copies, and the thread pool on
+ * which HTTP responses are handled (the waiting itself holds no thread).
+ */
+@Component("seedance")
+public class SeedanceComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedanceComponent.class);
+
+    @Metadata(description = "The default configuration of every seedance endpoint; endpoint options override it.")
+    private SeedanceConfiguration configuration = new SeedanceConfiguration();
+
+    private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
+    private ExecutorService responseExecutor;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SeedanceOperation operation = SeedanceOperation.fromValue(remaining);
+        SeedanceEndpoint endpoint = new SeedanceEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public SeedanceConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SeedanceConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Logs once per model id that is not in the provider's documented list; such ids are still sent. */
+    void warnIfUnknownModel(String model) {
+        if (model != null && SeedanceModel.fromId(model).isEmpty() && warnedModels.add(model)) {
+            LOG.warn("Model '{}' is not one of the documented Seedance models {}; sending it unchanged",
+                    model, SeedanceModel.ids());
+        }
+    }
+
+    /** A cached pool, as the JDK client would make itself, but named and shut down with the context. */
+    synchronized ExecutorService responseExecutor() {
+        if (responseExecutor == null) {
+            responseExecutor = getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(this, "SeedanceResponse");
+        }
+        return responseExecutor;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (responseExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);
+            responseExecutor = null;
+        }
+        super.doStop();
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.camelseedance;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Every option of the component, documented once. The component holds one default; each endpoint works on a copy
+ * with its URI options applied.
+ */
+@UriParams
+public class SeedanceConfiguration implements Cloneable {
+
+    @UriParam(label = "producer", defaultValue = "ByteDance-Seedance-1.5-pro",
+              description = "The model id. Known ids: ByteDance-Seedance-1.0-pro, ByteDance-Seedance-1.0-pro-fast,"
+                            + " ByteDance-Seedance-1.5-pro, SIRAYA-Seedance-2.0, SIRAYA-Seedance-2.0-fast. Other ids"
+                            + " are sent unchanged, with a warning in the log.")
+    private String model = "ByteDance-Seedance-1.5-pro";
+    @UriParam(label = "producer",
+              description = "The text description of the video, used when neither the CamelSeedancePrompt header nor"
+                            + " a String body gives one.")
+    private String prompt;
+    @UriParam(label = "producer", enums = "5,10", description = "The duration of the video in seconds.")
+    private Integer seconds;
+    @UriParam(label = "producer", enums = "480p,720p,1080p", description = "The video resolution.")
+    private String resolution;
+    @UriParam(label = "producer", enums = "16:9,9:16,1:1", description = "The aspect ratio of the video.")
+    private String aspectRatio;
+    @UriParam(label = "producer",
+              description = "Input image for image-to-video: an absolute http(s) URL the provider can reach. It pins"
+                            + " the first frame, so it cannot be combined with firstFrameUrl, lastFrameUrl or"
+                            + " inputReferences.")
+    private String imageUrl;
+    @UriParam(label = "producer", description = "What the video should not contain.")
+    private String negativePrompt;
+    @UriParam(label = "producer", description = "The random seed; the same seed produces the same video.")
+    private Long seed;
+    @UriParam(label = "producer", description = "Whether to generate an audio track for the video.")
+    private Boolean generateAudio;
+    @UriParam(label = "producer",
+              description = "The image that pins the first frame: an absolute http(s) URL, sent as a first_frame item"
+                            + " of frame_images. Cannot be combined with inputReferences.")
+    private String firstFrameUrl;
+    @UriParam(label = "producer",
+              description = "The image that pins the last frame: an absolute http(s) URL, sent as a last_frame item"
+                            + " of frame_images. Needs a first frame.")
+    private String lastFrameUrl;
+    @UriParam(label = "producer",
+              description = "Reference materials for SIRAYA-Seedance-2.0 and SIRAYA-Seedance-2.0-fast, sent as"
+                            + " input_references. Compact form: comma separated type:url items, where type is image,"
+                            + " video or audio and the role follows from the type, e.g."
+                            + " image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3 (encode a comma inside"
+                            + " a URL as %2C; in an endpoint URI wrap the value in RAW(...)). Cannot be combined with"
+                            + " frame images or imageUrl.")
+    private String inputReferences;
+
+    @UriParam(label = "security", secret = true,
+              description = "The Seedance API key, sent as a Bearer token to the API host only.")
+    private String apiKey;
+    @UriParam(label = "producer", defaultValue = "https://llm.siraya.ai",
+              description = "The API base URL; the request goes to {baseUrl}/v1/videos/generations. Change it for a"
+                            + " proxy or an emulator.")
+    private String baseUrl = "https://llm.siraya.ai";
+    @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to the API or to the video's host.")
+    private long connectTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long to wait for the API's answer. Generation is synchronous on the provider's side"
+                            + " and takes minutes, so this is long; no thread is held while waiting.")
+    private long requestTimeout = 600_000;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "When true the message body becomes the video itself, as a stream read from the CDN"
+                            + " without credentials (write it with a file or S3 endpoint); when false the body is the"
+                            + " video URL.")
+    private boolean download;
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public Integer getSeconds() {
+        return seconds;
+    }
+
+    public void setSeconds(Integer seconds) {
+        this.seconds = seconds;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public String getImageUrl() {
+        return imageUrl;
+    }
+
+    public void setImageUrl(String imageUrl) {
+        this.imageUrl = imageUrl;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public String getFirstFrameUrl() {
+        return firstFrameUrl;
+    }
+
+    public void setFirstFrameUrl(String firstFrameUrl) {
+        this.firstFrameUrl = firstFrameUrl;
+    }
+
+    public String getLastFrameUrl() {
+        return lastFrameUrl;
+    }
+
+    public void setLastFrameUrl(String lastFrameUrl) {
+        this.lastFrameUrl = lastFrameUrl;
+    }
+
+    public String getInputReferences() {
+        return inputReferences;
+    }
+
+    public void setInputReferences(String inputReferences) {
+        this.inputReferences = inputReferences;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isDownload() {
+        return download;
+    }
+
+    public void setDownload(boolean download) {
+        this.download = download;
+    }
+
+    public SeedanceConfiguration copy() {
+        try {
+            return (SeedanceConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Lists the options without the API key, which shows only as set or not. */
+    @Override
+    public String toString() {
+        return "SeedanceConfiguration{model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+               + (apiKey == null || apiKey.isEmpty() ? "<not set>" : "<set>")
+               + ", download=" + download + ", connectTimeout=" + connectTimeout + "ms, requestTimeout="
+               + requestTimeout + "ms}";
+    }
+}

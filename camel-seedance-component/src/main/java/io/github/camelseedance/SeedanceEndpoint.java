@@ -1,0 +1,140 @@
+package io.github.camelseedance;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.camelseedance.client.HttpSeedanceClient;
+import io.github.camelseedance.client.SeedanceClient;
+import io.github.camelseedance.request.RequestResolver;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Generate videos with ByteDance Seedance (text-to-video and image-to-video).
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "seedance", title = "Seedance", syntax = "seedance:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = SeedanceConstants.class)
+public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+
+    @UriPath(enums = "generate", description = "The operation to perform: generate a video.")
+    @Metadata(required = true)
+    private SeedanceOperation operation;
+
+    @UriParam
+    private SeedanceConfiguration configuration;
+
+    private RequestResolver requestResolver;
+    private SeedanceClient client;
+
+    public SeedanceEndpoint(String uri, SeedanceComponent component, SeedanceOperation operation,
+                            SeedanceConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public SeedanceComponent getComponent() {
+        return (SeedanceComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new SeedanceProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The seedance component only sends: use it in to(), not from()");
+    }
+
+    /** Checks the options when the route starts, so a bad option stops the route instead of failing each message. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        requireApiKey();
+        requireHttpUrl("baseUrl", configuration.getBaseUrl());
+        requirePositive("connectTimeout", configuration.getConnectTimeout());
+        requirePositive("requestTimeout", configuration.getRequestTimeout());
+        requestResolver = new RequestResolver(configuration);
+        getComponent().warnIfUnknownModel(requestResolver.optionModel());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (client == null) {
+            client = new HttpSeedanceClient(configuration.getBaseUrl(), configuration.getApiKey(),
+                    Duration.ofMillis(configuration.getConnectTimeout()),
+                    Duration.ofMillis(configuration.getRequestTimeout()),
+                    getComponent().responseExecutor());
+        }
+    }
+
+    private void requireApiKey() {
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Missing apiKey: set the apiKey option (for example"
+                                               + " camel.component.seedance.api-key={{env:SEEDANCE_API_KEY}})");
+        }
+    }
+
+    private static void requireHttpUrl(String option, String value) {
+        try {
+            URI uri = value == null ? null : new URI(value);
+            if (uri != null && uri.getHost() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return;
+            }
+        } catch (Exception e) {
+            // reported below with the allowed form
+        }
+        throw new IllegalArgumentException(
+                "Invalid " + option + " '" + value + "': expected an absolute http or https URL such as https://llm.siraya.ai");
+    }
+
+    private static void requirePositive(String option, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(
+                    "Invalid " + option + " '" + millis + "ms': expected a positive duration such as 30s or 10m");
+        }
+    }
+
+    RequestResolver getRequestResolver() {
+        return requestResolver;
+    }
+
+    SeedanceClient getClient() {
+        return client;
+    }
+
+    public SeedanceOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation to perform.
+     */
+    public void setOperation(SeedanceOperation operation) {
+        this.operation = operation;
+    }
+
+    public SeedanceConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The endpoint's configuration.
+     */
+    public void setConfiguration(SeedanceConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.camelseedance.client;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelseedance.SeedanceException;
+import io.github.camelseedance.model.GeneratedVideo;
+import io.github.camelseedance.model.VideoGenerationRequest;
+
+/** The API's JSON: the request as it goes out, the success and error bodies as they come back. */
+final class SeedanceJson {
+
+    // the request classes carry their own snake_case names and NON_NULL inclusion; responses may grow new fields
+    private final ObjectMapper mapper = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    byte[] write(VideoGenerationRequest request) {
+        try {
+            return mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new SeedanceException("Could not write the request as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads {@code {"data":[{"url","revised_prompt"}],"created"}}; anything without a video URL is an error. */
+    GeneratedVideo readVideo(byte[] body, String model) {
+        JsonNode root = parse(body);
+        if (root == null || !root.isObject()) {
+            throw new SeedanceException("The Seedance API answered with success but the body is not a JSON object: "
+                                        + Texts.snippet(body));
+        }
+        JsonNode data = root.path("data");
+        if (!data.isArray() || data.isEmpty()) {
+            throw new SeedanceException("The Seedance API answered with success but without a video: data is "
+                                        + (data.isMissingNode() ? "missing" : "empty") + " in " + Texts.snippet(body));
+        }
+        JsonNode first = data.get(0);
+        String url = first.path("url").asText(null);
+        if (url == null || url.isBlank()) {
+            throw new SeedanceException("The Seedance API answered with success but data[0].url is missing in "
+                                        + Texts.snippet(body));
+        }
+        JsonNode created = root.path("created");
+        return new GeneratedVideo(url, first.path("revised_prompt").asText(""),
+                created.canConvertToLong() ? created.asLong() : null, model);
+    }
+
+    /** The provider's error object, or null when the body is not JSON in that shape. */
+    ApiError readError(byte[] body) {
+        JsonNode root = parse(body);
+        JsonNode error = root == null ? null : root.get("error");
+        if (error == null || !error.isObject()) {
+            return null;
+        }
+        return new ApiError(text(error, "message"), text(error, "type"), text(error, "param"), text(error, "code"));
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A field as text, whether the provider sent a string or a number; null when absent or JSON null. */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    record ApiError(String message, String type, String param, String code) {
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.camelseedance;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelseedance.model.InputReference;
+import io.github.camelseedance.model.ReferenceRole;
+import io.github.camelseedance.model.ReferenceType;
+import io.github.camelseedance.model.VideoGenerationRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bad message fails its own exchange, names the field, its source and what is allowed, and sends nothing. */
+class SeedanceMessageValidationTest extends SeedanceTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:generate").to("seedance:generate");
+                from("direct:frames").to("seedance:generate?firstFrameUrl=https://cdn.example/first.png");
+                from("direct:v2").to("seedance:generate?model=SIRAYA-Seedance-2.0");
+            }
+        };
+    }
+
+    @AfterEach
+    void nothingWasSent() {
+        assertThat(SEEDANCE.generationCount()).as("POSTs received by the emulator").isZero();
+    }
+
+    private InvalidVideoRequestException rejected(String endpoint, Object body, Map<String, Object> headers) {
+        Exchange exchange = template.request(endpoint, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        });
+        assertThat(exchange.getException()).isInstanceOf(InvalidVideoRequestException.class);
+        return (InvalidVideoRequestException) exchange.getException();
+    }
+
+    @Test
+    void secondsFromAHeaderMustBeFiveOrTen() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, 7));
+        assertThat(e.getField()).isEqualTo("seconds");
+        assertThat(e.getMessage()).contains("'7'", "header CamelSeedanceSeconds", "5, 10");
+    }
+
+    @Test
+    void secondsHeaderThatIsNotANumberIsNamed() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, "ten"));
+        assertThat(e.getMessage()).contains("seconds", "'ten'", "header CamelSeedanceSeconds", "Integer");
+    }
+
+    @Test
+    void resolutionFromTheBodyMustBeKnown() {
+        InvalidVideoRequestException e = rejected("direct:generate",
+                VideoGenerationRequest.builder().prompt("Rain").resolution("4k").build(), Map.of());
+        assertThat(e.getMessage()).contains("resolution", "'4k'", "body field resolution", "480p, 720p, 1080p");
+    }
+
+    @Test
+    void aspectRatioMustBeKnown() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.ASPECT_RATIO, "4:3"));
+        assertThat(e.getMessage()).contains("aspectRatio", "'4:3'", "16:9, 9:16, 1:1");
+    }
+
+    @Test
+    void promptIsRequired() {
+        InvalidVideoRequestException e = rejected("direct:generate", null, Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("prompt option", "CamelSeedancePrompt header", "String body");
+    }
+
+    @Test
+    void blankPromptHeaderIsRejected() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Body", Map.of(SeedanceConstants.PROMPT, "  "));
+        assertThat(e.getMessage()).contains("prompt", "header CamelSeedancePrompt", "blank");
+    }
+
+    @Test
+    void fileUrlsAreRejectedWithAHintToUploadFirst() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
+                Map.of(SeedanceConstants.IMAGE_URL, "file:///tmp/cat.png"));
+        assertThat(e.getMessage()).contains("imageUrl", "file:///tmp/cat.png", "scheme file", "http or https", "upload");
+    }
+
+    @Test
+    void relativeUrlsAreRejected() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
+                Map.of(SeedanceConstants.FIRST_FRAME_URL, "images/cat.png"));
+        assertThat(e.getMessage()).contains("firstFrameUrl", "not absolute");
+    }
+
+    @Test
+    void lastFrameNeedsAFirstFrame() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
+                Map.of(SeedanceConstants.LAST_FRAME_URL, "https://cdn.example/last.png"));
+        assertThat(e.getMessage()).contains("lastFrameUrl", "header CamelSeedanceLastFrameUrl", "firstFrameUrl");
+    }
+
+    @Test
+    void aFrameTypeGivenTwiceInTheBodyIsRejected() {
+        InvalidVideoRequestException e = rejected("direct:generate",
+                VideoGenerationRequest.builder().prompt("Rain").firstFrame("https://cdn.example/a.png")
+                        .firstFrame("https://cdn.example/b.png").build(), Map.of());
+        assertThat(e.getMessage()).contains("frameImages", "first_frame", "2 times");
+    }
+
+    @Test
+    void referencesCannotBeCombinedWithFrameImagesAndTheMessageNamesBothSources() {
+        InvalidVideoRequestException e = rejected("direct:frames", "Rain",
+                Map.of(SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0",
+                        SeedanceConstants.INPUT_REFERENCES, "image:https://cdn.example/ref.jpg"));
+        assertThat(e.getMessage()).contains("header CamelSeedanceInputReferences", "option firstFrameUrl",
+                "describe the first frame in the prompt");
+    }
+
+    @Test
+    void imageUrlCannotBeCombinedWithFrameImages() {
+        InvalidVideoRequestException e = rejected("direct:frames", "Rain",
+                Map.of(SeedanceConstants.IMAGE_URL, "https://cdn.example/img.jpg"));
+        assertThat(e.getMessage()).contains("imageUrl", "Use firstFrameUrl instead");
+    }
+
+    @Test
+    void imageUrlCannotBeCombinedWithReferences() {
+        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
+                Map.of(SeedanceConstants.IMAGE_URL, "https://cdn.example/img.jpg",
+                        SeedanceConstants.INPUT_REFERENCES, List.of(InputReference.image("https://cdn.example/r.jpg"))));
+        assertThat(e.getMessage()).contains("imageUrl", "inputReferences", "image:URL");
+    }
+
+    @Test
+    void referencesNeedATwoPointZeroModel() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
+                Map.of(SeedanceConstants.INPUT_REFERENCES, "audio:https://cdn.example/a.mp3"));
+        assertThat(e.getMessage()).contains("SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast",
+                "'ByteDance-Seedance-1.5-pro' from option model");
+    }
+
+    @Test
+    void referenceRoleMustMatchItsType() {
+        InvalidVideoRequestException e = rejected("direct:v2", "Rain", Map.of(SeedanceConstants.INPUT_REFERENCES,
+                List.of(new InputReference(ReferenceType.IMAGE, "https://cdn.example/r.jpg", ReferenceRole.REFERENCE_AUDIO))));
+        assertThat(e.getMessage()).contains("image reference needs role reference_image", "not reference_audio");
+    }
+
+    @Test
+    void unknownReferenceTypeInTheCompactFormListsTheAllowedTypes() {
+        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
+                Map.of(SeedanceConstants.INPUT_REFERENCES, "picture:https://cdn.example/r.jpg"));
+        assertThat(e.getMessage()).contains("'picture'", "image, video, audio", "type:url");
+    }
+
+    @Test
+    void referencesHeaderOfTheWrongTypeIsNamed() {
+        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
+                Map.of(SeedanceConstants.INPUT_REFERENCES, List.of("https://cdn.example/r.jpg")));
+        assertThat(e.getMessage()).contains("inputReferences", "InputReference", "java.lang.String");
+    }
+
+    @Test
+    void unsupportedBodyTypeIsRejected() {
+        InvalidVideoRequestException e = rejected("direct:generate", Map.of("prompt", "Rain"), Map.of());
+        assertThat(e.getMessage()).contains("Unsupported message body", "VideoGenerationRequest");
+    }
+
+    @Test
+    void aRejectedMessageDoesNotStopTheRoute() {
+        rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, 7));
+
+        Exchange ok = template.request("direct:generate", e -> e.getMessage().setBody("Rain"));
+        assertThat(ok.getException()).isNull();
+        assertThat(SEEDANCE.generationCount()).isEqualTo(1);
+        SEEDANCE.reset();
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.camelseedance;
+
+import io.github.camelseedance.emulator.SeedanceEmulatorExtension;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad endpoint options stop the route from starting, naming the option, the value and what is allowed. */
+class SeedanceOptionValidationTest {
+
+    @RegisterExtension
+    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+
+    @AfterEach
+    void nothingWasSent() {
+        assertThat(SEEDANCE.generationCount()).as("POSTs received by the emulator").isZero();
+    }
+
+    private static Throwable startFailure(String uri, boolean withKey) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            return startFailure(context, uri, withKey);
+        }
+    }
+
+    private static Throwable startFailure(DefaultCamelContext context, String uri, boolean withKey) {
+        SeedanceComponent component = new SeedanceComponent();
+        component.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
+        if (withKey) {
+            component.getConfiguration().setApiKey(SEEDANCE.apiKey());
+        }
+        context.addComponent("seedance", component);
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to(uri);
+                }
+            });
+            context.start();
+        } catch (Exception e) {
+            return e;
+        }
+        throw new AssertionError("the route started with " + uri);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "seedance:generate?seconds=7                 | Invalid seconds '7' from option seconds: allowed values are 5, 10",
+            "seedance:generate?resolution=4k             | Invalid resolution '4k' from option resolution: allowed values are 480p, 720p, 1080p",
+            "seedance:generate?aspectRatio=4:3           | Invalid aspectRatio '4:3' from option aspectRatio: allowed values are 16:9, 9:16, 1:1",
+            "seedance:generate?imageUrl=ftp://host/a.png | Invalid imageUrl 'ftp://host/a.png' from option imageUrl: the scheme ftp is not allowed",
+            "seedance:generate?lastFrameUrl=https://cdn.example/z.png | lastFrameUrl from option lastFrameUrl needs a first frame",
+            "seedance:generate?inputReferences=image:https://cdn.example/a.jpg | need model SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast, but model is 'ByteDance-Seedance-1.5-pro' from option model",
+            "seedance:generate?model=SIRAYA-Seedance-2.0&inputReferences=gif:https://cdn.example/a.gif | Unknown input reference type 'gif': allowed values are image, video, audio",
+            "seedance:generate?imageUrl=https://cdn.example/a.png&firstFrameUrl=https://cdn.example/b.png | Use firstFrameUrl instead of imageUrl",
+            "seedance:generate?model=  | Missing model",
+            "seedance:generate?baseUrl=llm.siraya.ai     | Invalid baseUrl 'llm.siraya.ai': expected an absolute http or https URL",
+            "seedance:generate?requestTimeout=0          | Invalid requestTimeout '0ms': expected a positive duration",
+            "seedance:edit                               | Unknown operation 'edit' in seedance:edit: allowed operations are generate",
+    })
+    void invalidOptionStopsTheRoute(String uri, String expected) throws Exception {
+        Throwable cause = rootCause(startFailure(uri, true));
+        assertThat(cause).isInstanceOf(IllegalArgumentException.class);
+        assertThat(cause.getMessage()).contains(expected);
+    }
+
+    @Test
+    void missingApiKeyStopsTheRouteAndSaysHowToSetIt() throws Exception {
+        Throwable cause = rootCause(startFailure("seedance:generate", false));
+        assertThat(cause).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Missing apiKey").hasMessageContaining("camel.component.seedance.api-key");
+    }
+
+    @Test
+    void optionOfTheWrongTypeIsNamedByCamel() throws Exception {
+        Throwable failure = startFailure("seedance:generate?seconds=ten", true);
+        assertThat(failure.getMessage() + rootCause(failure).getMessage()).contains("seconds").contains("ten");
+    }
+
+    @Test
+    void unknownOptionIsRejectedByCamel() throws Exception {
+        Throwable failure = startFailure("seedance:generate?duration=5", true);
+        assertThat(failure.getMessage()).contains("duration");
+    }
+}

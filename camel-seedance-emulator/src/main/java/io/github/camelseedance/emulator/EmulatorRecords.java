@@ -1,0 +1,58 @@
+package io.github.camelseedance.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What the emulator saw and what it was told to answer. Written on Vert.x event loops and read by test threads, so
+ * every access is synchronised and readers get copies.
+ */
+final class EmulatorRecords {
+
+    private final List<RecordedRequest> generations = new ArrayList<>();
+    private final List<RecordedDownload> downloads = new ArrayList<>();
+    private final Queue<EmulatorResponse> queued = new ConcurrentLinkedQueue<>();
+
+    synchronized void addGeneration(RecordedRequest request) {
+        generations.add(request);
+    }
+
+    synchronized void addDownload(RecordedDownload download) {
+        downloads.add(download);
+    }
+
+    synchronized List<RecordedRequest> generations() {
+        return List.copyOf(generations);
+    }
+
+    synchronized int generationCount() {
+        return generations.size();
+    }
+
+    synchronized List<String> violations() {
+        List<String> all = new ArrayList<>();
+        generations.forEach(request -> all.addAll(request.violations()));
+        return List.copyOf(all);
+    }
+
+    synchronized List<RecordedDownload> downloads() {
+        return List.copyOf(downloads);
+    }
+
+    void enqueue(EmulatorResponse response) {
+        queued.add(response);
+    }
+
+    /** The next scripted answer, or null to process the request normally. */
+    EmulatorResponse nextQueued() {
+        return queued.poll();
+    }
+
+    synchronized void clear() {
+        generations.clear();
+        downloads.clear();
+        queued.clear();
+    }
+}

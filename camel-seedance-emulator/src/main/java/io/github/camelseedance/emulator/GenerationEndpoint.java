@@ -1,0 +1,109 @@
+package io.github.camelseedance.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/videos/generations}: records and judges each request, then answers 401, 400, the next scripted
+ * answer, or (after the latency, on a timer) a generated video's URL.
+ */
+final class GenerationEndpoint {
+
+    static final String PATH = "/v1/videos/generations";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationEndpoint.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final ContractJudge judge;
+    private final EmulatorRecords records;
+    private final VideoLibrary videos;
+    private final String expectedAuthorization;
+    private final Supplier<Duration> latency;
+    private final Supplier<String> baseUrl;
+
+    GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, VideoLibrary videos, String apiKey,
+            Supplier<Duration> latency, Supplier<String> baseUrl) {
+        this.vertx = vertx;
+        this.judge = judge;
+        this.records = records;
+        this.videos = videos;
+        this.expectedAuthorization = "Bearer " + apiKey;
+        this.latency = latency;
+        this.baseUrl = baseUrl;
+    }
+
+    void handle(HttpServerRequest request) {
+        request.body()
+                .onSuccess(body -> answer(request, body.toString(StandardCharsets.UTF_8)))
+                .onFailure(e -> LOG.debug("POST {}: the body never fully arrived: {}", PATH, e.toString()));
+    }
+
+    private void answer(HttpServerRequest request, String body) {
+        Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
+        Verdict verdict = judge.judge(HeaderMaps.firstValues(headers), body);
+        RecordedRequest recorded = new RecordedRequest(request.method().name(), request.path(), headers, body,
+                verdict.messages());
+        records.addGeneration(recorded);
+        if (verdict.valid()) {
+            LOG.debug("POST {}: follows the contract", PATH);
+        } else {
+            LOG.debug("POST {}: {} contract violation(s): {}", PATH, verdict.violations().size(), verdict.messages());
+        }
+
+        if (!expectedAuthorization.equals(recorded.header("authorization"))) {
+            Replies.sendError(request, 401, "Incorrect API key provided", "authentication_error", null,
+                    "invalid_api_key", recorded::answered);
+        } else if (!verdict.valid()) {
+            Replies.sendError(request, 400, verdict.firstMessage(), "invalid_request_error", verdict.firstField(),
+                    "invalid_parameter", recorded::answered);
+        } else {
+            EmulatorResponse scripted = records.nextQueued();
+            if (scripted != null) {
+                after(scripted.delay(), () -> answerScripted(request, recorded, scripted));
+            } else {
+                after(latency.get(), () -> answerGenerated(request, recorded));
+            }
+        }
+    }
+
+    private void answerScripted(HttpServerRequest request, RecordedRequest recorded, EmulatorResponse scripted) {
+        if (scripted.isDropConnection()) {
+            LOG.debug("POST {}: dropping the connection as scripted", PATH);
+            recorded.answered(-1);
+            request.connection().close();
+            return;
+        }
+        Replies.send(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
+                scripted.headers(), recorded::answered);
+    }
+
+    private void answerGenerated(HttpServerRequest request, RecordedRequest recorded) {
+        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue() + VideoEndpoint.SUFFIX;
+        ObjectNode root = MAPPER.createObjectNode();
+        root.putArray("data").addObject().put("url", url).put("revised_prompt", "");
+        root.put("created", Instant.now().getEpochSecond());
+        Replies.sendJson(request, 200, root.toString(), recorded::answered);
+    }
+
+    // a Vert.x timer rather than a sleep: a thousand slow generations then hold no thread
+    private void after(Duration delay, Runnable action) {
+        long millis = delay.toMillis();
+        if (millis <= 0) {
+            action.run();
+        } else {
+            vertx.setTimer(millis, id -> action.run());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelseedance.emulator;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends answers and reports the status actually delivered, so records say -1 when the client had already gone. */
+final class Replies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+
+    private Replies() {
+    }
+
+    static void send(HttpServerRequest request, int status, String contentType, Buffer body, Map<String, String> headers,
+            IntConsumer delivered) {
+        HttpServerResponse response = request.response();
+        if (response.closed() || response.ended()) {
+            LOG.debug("{} {}: the client left before the {} answer", request.method(), request.path(), status);
+            delivered.accept(-1);
+            return;
+        }
+        // recorded before the bytes leave, so a test that has its answer also sees the status in the records
+        delivered.accept(status);
+        LOG.debug("{} {} -> {}", request.method(), request.path(), status);
+        response.setStatusCode(status);
+        if (contentType != null) {
+            response.putHeader("Content-Type", contentType);
+        }
+        headers.forEach(response::putHeader);
+        response.end(body).onFailure(e -> LOG.debug("{} {}: answer not delivered: {}", request.method(),
+                request.path(), e.toString()));
+    }
+
+    static void sendJson(HttpServerRequest request, int status, String json, IntConsumer delivered) {
+        send(request, status, "application/json", Buffer.buffer(json), Map.of(), delivered);
+    }
+
+    static void sendError(HttpServerRequest request, int status, String message, String type, String param,
+            Object code, IntConsumer delivered) {
+        sendJson(request, status, EmulatorResponse.errorBody(message, type, param, code), delivered);
+    }
+
+    static void ignore(int status) {
+        // for answers that are not recorded anywhere
+    }
+}

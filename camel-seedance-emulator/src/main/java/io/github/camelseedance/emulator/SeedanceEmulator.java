@@ -1,0 +1,249 @@
+package io.github.camelseedance.emulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Seedance API on a loopback port: it judges every generation request against the contract, answers as
+ * the provider would (or as scripted), serves a real MP4, and records everything for assertions.
+ */
+public final class SeedanceEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedanceEmulator.class);
+    private static final long STARTUP_SECONDS = 30;
+
+    private final String apiKey;
+    private final Duration configuredLatency;
+    private final String host;
+    private final int requestedPort;
+    private final EmulatorRecords records = new EmulatorRecords();
+    private final ContractJudge judge = new ContractJudge();
+
+    private volatile Duration latency;
+    private volatile int port = -1;
+    private volatile String baseUrl;
+    private Vertx vertx;
+    private boolean started;
+    private boolean closed;
+
+    private SeedanceEmulator(Builder builder) {
+        this.apiKey = builder.apiKey;
+        this.configuredLatency = builder.latency;
+        this.latency = builder.latency;
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and returns once the emulator accepts connections. An emulator starts once. */
+    public synchronized SeedanceEmulator start() {
+        if (closed) {
+            throw new IllegalStateException("This emulator was closed; build a new one");
+        }
+        if (started) {
+            throw new IllegalStateException("This emulator is already running at " + baseUrl);
+        }
+        // no file caching and no classpath resolution: the emulator reads no files through Vert.x, so it leaves none behind
+        vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        VideoLibrary videos = new VideoLibrary();
+        GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, videos, apiKey,
+                () -> latency, () -> baseUrl);
+        // HTTP/1.1 only: a dropped connection then ends exactly one request, whatever client is used
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true);
+        try {
+            HttpServer server = await(vertx.createHttpServer(options)
+                    .requestHandler(new EmulatorRoutes(generation, new VideoEndpoint(records, videos)))
+                    .listen(requestedPort, host));
+            port = server.actualPort();
+        } catch (RuntimeException e) {
+            await(vertx.close());
+            vertx = null;
+            throw new IllegalStateException("The Seedance emulator could not listen on " + host + ":" + requestedPort, e);
+        }
+        baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        started = true;
+        LOG.info("Seedance emulator listening on {}", baseUrl);
+        return this;
+    }
+
+    /** True between {@link #start()} and {@link #close()}. */
+    public synchronized boolean isRunning() {
+        return started && !closed;
+    }
+
+    /** {@code http://host:port}, the value to configure as the component's base URL. */
+    public String baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** The bearer key this emulator accepts. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        requireStarted();
+        return port;
+    }
+
+    /** The current time before a valid generation is answered. */
+    public Duration latency() {
+        return latency;
+    }
+
+    /** Changes the latency of generations that arrive from now on; works while running. */
+    public void setLatency(Duration latency) {
+        this.latency = checkLatency(latency);
+    }
+
+    /** Every {@code POST /v1/videos/generations} received, in arrival order (a copy). */
+    public List<RecordedRequest> generationRequests() {
+        return records.generations();
+    }
+
+    public int generationCount() {
+        return records.generationCount();
+    }
+
+    /** Every contract violation found in any generation request received, flattened in arrival order. */
+    public List<String> violations() {
+        return records.violations();
+    }
+
+    /** Every request for a video file, in arrival order (a copy). */
+    public List<RecordedDownload> downloads() {
+        return records.downloads();
+    }
+
+    /**
+     * Answers the next valid generation request with this instead of a video; several queue up in order. The request is
+     * still recorded and judged, and an invalid or unauthorised one gets its 400 or 401 without using the queue.
+     */
+    public void enqueue(EmulatorResponse response) {
+        records.enqueue(Objects.requireNonNull(response, "response"));
+    }
+
+    /** Forgets all records and queued answers and restores the configured latency. Issued videos stay downloadable. */
+    public void reset() {
+        records.clear();
+        latency = configuredLatency;
+    }
+
+    /** Stops the server and Vert.x. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (vertx != null) {
+            await(vertx.close());
+            vertx = null;
+            LOG.debug("Seedance emulator at {} stopped", baseUrl);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SeedanceEmulator[" + (baseUrl == null ? "not started" : baseUrl) + "]";
+    }
+
+    private void requireStarted() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("The emulator is not started yet: call start()");
+        }
+    }
+
+    private static Duration checkLatency(Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + latency);
+        }
+        return latency;
+    }
+
+    // start and close are called from test threads, never from an event loop, so blocking here is fine
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(STARTUP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Vert.x", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Vert.x did not answer within " + STARTUP_SECONDS + " s", e);
+        }
+    }
+
+    /** Configures an emulator; {@link #build()} may be called more than once, each time for a new emulator. */
+    public static final class Builder {
+
+        private String apiKey = "emulator-key";
+        private Duration latency = Duration.ZERO;
+        private String host = "127.0.0.1";
+        private int port;
+
+        private Builder() {
+        }
+
+        /** The bearer key accepted; default {@code emulator-key}. */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Time before a valid generation is answered; default zero. */
+        public Builder latency(Duration latency) {
+            this.latency = checkLatency(latency);
+            return this;
+        }
+
+        /** The address to bind; default the loopback {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = host;
+            return this;
+        }
+
+        /** The port to bind; default 0, a free port chosen by the system. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public SeedanceEmulator build() {
+            return new SeedanceEmulator(this);
+        }
+    }
+}

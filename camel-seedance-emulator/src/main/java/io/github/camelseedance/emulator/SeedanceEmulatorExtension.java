@@ -1,0 +1,155 @@
+package io.github.camelseedance.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension running a {@link SeedanceEmulator} for a test class. As a static {@code @RegisterExtension} field
+ * it starts once before all tests and stops after them; as an instance field (where JUnit skips class callbacks) it
+ * runs one emulator per test. Records and queued answers are cleared before each test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static SeedanceEmulatorExtension seedance = SeedanceEmulatorExtension.builder().build();
+ * }</pre>
+ */
+public final class SeedanceEmulatorExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+    private final SeedanceEmulator.Builder config;
+    private volatile SeedanceEmulator emulator;
+    private boolean startedForOneTest;
+
+    private SeedanceEmulatorExtension(SeedanceEmulator.Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startNew();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (emulator == null || !emulator.isRunning()) {
+            startNew();
+            startedForOneTest = true;
+        } else {
+            emulator.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (startedForOneTest) {
+            stop();
+            startedForOneTest = false;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** The running emulator, for anything not delegated here. */
+    public SeedanceEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("The Seedance emulator starts with the tests; it is not running yet");
+        }
+        return emulator;
+    }
+
+    public String baseUrl() {
+        return emulator().baseUrl();
+    }
+
+    public String apiKey() {
+        return emulator().apiKey();
+    }
+
+    public int port() {
+        return emulator().port();
+    }
+
+    public void setLatency(Duration latency) {
+        emulator().setLatency(latency);
+    }
+
+    public List<RecordedRequest> generationRequests() {
+        return emulator().generationRequests();
+    }
+
+    public int generationCount() {
+        return emulator().generationCount();
+    }
+
+    public List<String> violations() {
+        return emulator().violations();
+    }
+
+    public List<RecordedDownload> downloads() {
+        return emulator().downloads();
+    }
+
+    public void enqueue(EmulatorResponse response) {
+        emulator().enqueue(response);
+    }
+
+    public void reset() {
+        emulator().reset();
+    }
+
+    private void startNew() {
+        emulator = config.build().start();
+    }
+
+    private void stop() {
+        SeedanceEmulator running = emulator;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** Configures the emulator the extension runs; same options and defaults as {@link SeedanceEmulator.Builder}. */
+    public static final class Builder {
+
+        private final SeedanceEmulator.Builder config = SeedanceEmulator.builder();
+
+        private Builder() {
+        }
+
+        public Builder apiKey(String apiKey) {
+            config.apiKey(apiKey);
+            return this;
+        }
+
+        public Builder latency(Duration latency) {
+            config.latency(latency);
+            return this;
+        }
+
+        public Builder host(String host) {
+            config.host(host);
+            return this;
+        }
+
+        public Builder port(int port) {
+            config.port(port);
+            return this;
+        }
+
+        public SeedanceEmulatorExtension build() {
+            return new SeedanceEmulatorExtension(config);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.camelseedance.emulator;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /videos/<id>.mp4}: serves the sample MP4 for ids the emulator issued and records every download,
+ * including whether an Authorization header came along (it never should).
+ */
+final class VideoEndpoint {
+
+    static final String PREFIX = "/videos/";
+    static final String SUFFIX = ".mp4";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoEndpoint.class);
+
+    private final EmulatorRecords records;
+    private final VideoLibrary videos;
+
+    VideoEndpoint(EmulatorRecords records, VideoLibrary videos) {
+        this.records = records;
+        this.videos = videos;
+    }
+
+    static boolean matches(HttpServerRequest request) {
+        return request.path().startsWith(PREFIX)
+                && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD);
+    }
+
+    void handle(HttpServerRequest request) {
+        String path = request.path();
+        String name = path.substring(PREFIX.length());
+        boolean known = name.endsWith(SUFFIX) && videos.isIssued(name.substring(0, name.length() - SUFFIX.length()));
+        int status = known ? 200 : 404;
+        Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
+        records.addDownload(new RecordedDownload(request.method().name(), path, headers, status));
+        LOG.debug("{} {} -> {} (Authorization header {})", request.method(), path, status,
+                headers.containsKey("authorization") ? "present" : "absent");
+
+        if (!known) {
+            Replies.sendError(request, 404, "No video at " + path, "invalid_request_error", null, "not_found",
+                    Replies::ignore);
+        } else if (request.method() == HttpMethod.HEAD) {
+            request.response().setStatusCode(200)
+                    .putHeader("Content-Type", "video/mp4")
+                    .putHeader("Content-Length", String.valueOf(videos.video().length()))
+                    .end();
+        } else {
+            // a copy per answer: the shared buffer's read position must not move under concurrent downloads
+            Replies.send(request, 200, "video/mp4", videos.video().copy(), Map.of(), Replies::ignore);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelseedance.emulator;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The videos the emulator has "generated": every id it issued maps to the same small, real H.264 MP4 shipped as a
+ * resource, so clients can download, store and probe a playable file.
+ */
+final class VideoLibrary {
+
+    // 5 s, 320x180, 12 fps, H.264 yuv420p, moov first (about 44 KB), made once with Debian's ffmpeg:
+    // ffmpeg -f lavfi -i testsrc2=duration=5:size=320x180:rate=12 -c:v libx264 -pix_fmt yuv420p -crf 35
+    //        -movflags +faststart sample.mp4
+    static final String RESOURCE = "/io/github/camelseedance/emulator/sample.mp4";
+
+    private final Buffer video = Buffer.buffer(load());
+    // issued ids survive reset(): a video from an earlier test stays downloadable, as on a CDN
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+
+    /** Issues a fresh id for one generated video. */
+    String issue() {
+        String id = "seedance_" + UUID.randomUUID().toString().replace("-", "");
+        issued.add(id);
+        return id;
+    }
+
+    boolean isIssued(String id) {
+        return issued.contains(id);
+    }
+
+    Buffer video() {
+        return video;
+    }
+
+    static byte[] load() {
+        try (InputStream in = VideoLibrary.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The emulator's sample video is missing from the classpath: " + RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the emulator's sample video " + RESOURCE, e);
+        }
+    }
+}
