@@ -33,7 +33,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             VideoGenerationRequest request = getEndpoint().getRequestResolver().resolve(exchange.getMessage()).toRequest();
             getEndpoint().getComponent().warnIfUnknownModel(request.getModel());
             SeedanceClient client = getEndpoint().getClient();
-            outcome = client.generate(request).thenCompose(video -> deliver(client, exchange.getMessage(), video));
+            outcome = client.generate(request).thenCompose(video -> deliver(client, exchange, video));
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -49,7 +49,8 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private CompletableFuture<Void> deliver(SeedanceClient client, Message message, GeneratedVideo video) {
+    private CompletableFuture<Void> deliver(SeedanceClient client, Exchange exchange, GeneratedVideo video) {
+        Message message = exchange.getMessage();
         message.setHeader(SeedanceConstants.VIDEO_URL, video.url());
         message.setHeader(SeedanceConstants.REVISED_PROMPT, video.revisedPrompt());
         message.setHeader(SeedanceConstants.CREATED, video.created());
@@ -59,6 +60,9 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             return CompletableFuture.completedFuture(null);
         }
         return client.download(video.url()).thenAccept(content -> {
+            // Camel's stream caching would copy the whole video (into memory unless spooling is on) before the next
+            // step; the video is a one-pass stream meant to be written once, so it passes through as it arrives.
+            exchange.getExchangeExtension().setStreamCacheDisabled(true);
             message.setBody(content.stream());
             if (content.contentType() != null) {
                 message.setHeader(Exchange.CONTENT_TYPE, content.contentType());
