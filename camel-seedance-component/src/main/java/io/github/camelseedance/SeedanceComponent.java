@@ -25,6 +25,9 @@ public class SeedanceComponent extends DefaultComponent {
     @Metadata(description = "The default configuration of every seedance endpoint; endpoint options override it.")
     private SeedanceConfiguration configuration = new SeedanceConfiguration();
 
+    /** Model ids come from message headers, so the set of those already warned about is bounded. */
+    private static final int MAX_WARNED_MODELS = 100;
+
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
 
@@ -46,7 +49,8 @@ public class SeedanceComponent extends DefaultComponent {
 
     /** Logs once per model id that is not in the provider's documented list; such ids are still sent. */
     void warnIfUnknownModel(String model) {
-        if (model != null && SeedanceModel.fromId(model).isEmpty() && warnedModels.add(model)) {
+        if (model != null && SeedanceModel.fromId(model).isEmpty() && warnedModels.size() < MAX_WARNED_MODELS
+            && warnedModels.add(model)) {
             LOG.warn("Model '{}' is not one of the documented Seedance models {}; sending it unchanged",
                     model, SeedanceModel.ids());
         }

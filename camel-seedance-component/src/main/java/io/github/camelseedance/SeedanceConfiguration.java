@@ -36,7 +36,8 @@ public class SeedanceConfiguration implements Cloneable {
     private String negativePrompt;
     @UriParam(label = "producer", description = "The random seed; the same seed produces the same video.")
     private Long seed;
-    @UriParam(label = "producer", description = "Whether to generate an audio track for the video.")
+    @UriParam(label = "producer", description = "Whether to generate an audio track for the video. When not set, the field is not sent and"
+                            + " the provider's default applies.")
     private Boolean generateAudio;
     @UriParam(label = "producer",
               description = "The image that pins the first frame: an absolute http(s) URL, sent as a first_frame item"

@@ -44,7 +44,7 @@ public final class SeedanceConstants {
     public static final String REVISED_PROMPT = "CamelSeedanceRevisedPrompt";
     @Metadata(label = "producer", description = "When the video was created, in Unix seconds.", javaType = "Long")
     public static final String CREATED = "CamelSeedanceCreated";
-    @Metadata(label = "producer", description = "The model id the video was generated with.", javaType = "String")
+    @Metadata(label = "producer", description = "The model id the request asked for (the API does not echo one back).", javaType = "String")
     public static final String MODEL_USED = "CamelSeedanceModelUsed";
 
     private SeedanceConstants() {

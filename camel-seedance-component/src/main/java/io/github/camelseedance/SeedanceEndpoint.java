@@ -72,19 +72,36 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            client = new HttpSeedanceClient(configuration.getBaseUrl(), configuration.getApiKey(),
+            client = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
                     getComponent().responseExecutor());
         }
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        // the client runs on the component's executor, which stops with the component
+        client = null;
+        super.doStop();
+    }
+
     private void requireApiKey() {
-        String key = configuration.getApiKey();
-        if (key == null || key.isBlank()) {
+        String key = apiKey();
+        if (key.isEmpty()) {
             throw new IllegalArgumentException("Missing apiKey: set the apiKey option (for example"
                                                + " camel.component.seedance.api-key={{env:SEEDANCE_API_KEY}})");
         }
+        // an invalid header value would otherwise fail inside the HTTP client, with the key in its message
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("Invalid apiKey: it contains spaces, control or non-ASCII characters"
+                                               + " (the key is not shown); expected printable ASCII only");
+        }
+    }
+
+    /** The key as sent: surrounding white space, such as the newline a secret file ends with, is not part of it. */
+    private String apiKey() {
+        return configuration.getApiKey() == null ? "" : configuration.getApiKey().strip();
     }
 
     private static void requireHttpUrl(String option, String value) {

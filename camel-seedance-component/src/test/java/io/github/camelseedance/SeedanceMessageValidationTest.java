@@ -25,6 +25,7 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
                 from("direct:generate").to("seedance:generate");
                 from("direct:frames").to("seedance:generate?firstFrameUrl=https://cdn.example/first.png");
                 from("direct:v2").to("seedance:generate?model=SIRAYA-Seedance-2.0");
+                from("direct:references").to("seedance:generate?inputReferences=RAW(image:https://cdn.example/a.jpg)");
             }
         };
     }
@@ -141,6 +142,35 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
                 Map.of(SeedanceConstants.INPUT_REFERENCES, "audio:https://cdn.example/a.mp3"));
         assertThat(e.getMessage()).contains("SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast",
                 "'ByteDance-Seedance-1.5-pro' from option model");
+    }
+
+    @Test
+    void referencesFromAnOptionAreCheckedAgainstTheModelOfEachMessage() {
+        InvalidVideoRequestException e = rejected("direct:references", "Rain", Map.of());
+        assertThat(e.getMessage()).contains("inputReferences from option inputReferences",
+                "'ByteDance-Seedance-1.5-pro' from option model");
+    }
+
+    @Test
+    void fractionalSecondsHeaderIsRejectedRatherThanTruncated() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, 5.9));
+        assertThat(e.getMessage()).contains("seconds", "'5.9'", "header CamelSeedanceSeconds");
+    }
+
+    @Test
+    void seedHeaderBeyondALongIsRejectedRatherThanClamped() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SEED, 1e30));
+        assertThat(e.getField()).isEqualTo("seed");
+        assertThat(e.getMessage()).contains("header CamelSeedanceSeed", "Long");
+    }
+
+    @Test
+    void aRepeatedLastFrameNamesTheLastFrameField() {
+        InvalidVideoRequestException e = rejected("direct:generate",
+                VideoGenerationRequest.builder().prompt("Rain").firstFrame("https://cdn.example/a.png")
+                        .lastFrame("https://cdn.example/b.png").lastFrame("https://cdn.example/c.png").build(), Map.of());
+        assertThat(e.getField()).isEqualTo("lastFrameUrl");
+        assertThat(e.getMessage()).contains("last_frame", "2 times");
     }
 
     @Test

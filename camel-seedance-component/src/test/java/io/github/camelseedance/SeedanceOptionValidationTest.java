@@ -65,7 +65,6 @@ class SeedanceOptionValidationTest {
             "seedance:generate?aspectRatio=4:3           | Invalid aspectRatio '4:3' from option aspectRatio: allowed values are 16:9, 9:16, 1:1",
             "seedance:generate?imageUrl=ftp://host/a.png | Invalid imageUrl 'ftp://host/a.png' from option imageUrl: the scheme ftp is not allowed",
             "seedance:generate?lastFrameUrl=https://cdn.example/z.png | lastFrameUrl from option lastFrameUrl needs a first frame",
-            "seedance:generate?inputReferences=image:https://cdn.example/a.jpg | need model SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast, but model is 'ByteDance-Seedance-1.5-pro' from option model",
             "seedance:generate?model=SIRAYA-Seedance-2.0&inputReferences=gif:https://cdn.example/a.gif | Unknown input reference type 'gif': allowed values are image, video, audio",
             "seedance:generate?imageUrl=https://cdn.example/a.png&firstFrameUrl=https://cdn.example/b.png | Use firstFrameUrl instead of imageUrl",
             "seedance:generate?model=  | Missing model",
@@ -84,6 +83,14 @@ class SeedanceOptionValidationTest {
         Throwable cause = rootCause(startFailure("seedance:generate", false));
         assertThat(cause).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Missing apiKey").hasMessageContaining("camel.component.seedance.api-key");
+    }
+
+    @Test
+    void apiKeyWithInnerSpacesStopsTheRouteWithoutShowingTheKey() throws Exception {
+        Throwable cause = rootCause(startFailure("seedance:generate?apiKey=RAW(sk-abc def-123)", true));
+        assertThat(cause).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid apiKey").hasMessageContaining("not shown")
+                .message().doesNotContain("sk-abc");
     }
 
     @Test

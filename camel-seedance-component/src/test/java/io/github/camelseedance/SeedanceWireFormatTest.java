@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.model.InputReference;
 import io.github.camelseedance.model.VideoGenerationRequest;
@@ -27,6 +28,7 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
                 from("direct:references").to("seedance:generate?model=SIRAYA-Seedance-2.0-fast"
                                              + "&inputReferences=RAW(image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3)");
                 from("direct:image").to("seedance:generate?imageUrl=https://cdn.example/start.jpg");
+                from("direct:referencesOption").to("seedance:generate?inputReferences=RAW(video:https://cdn.example/v.mp4)");
             }
         };
     }
@@ -57,8 +59,9 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
         assertThat(json.get("resolution").asText()).isEqualTo("1080p");
         assertThat(json.get("aspect_ratio").asText()).isEqualTo("9:16");
         assertThat(json.get("negative_prompt").asText()).isEqualTo("blur");
+        assertThat(json.get("seed").isIntegralNumber()).isTrue();
         assertThat(json.get("seed").asLong()).isEqualTo(42);
-        assertThat(json.get("generate_audio").isBoolean()).isTrue();
+        assertThat(json.get("generate_audio")).isEqualTo(BooleanNode.TRUE);
         assertThat(json.get("frame_images").toString()).isEqualTo(
                 "[{\"type\":\"first_frame\",\"url\":\"https://cdn.example/first.png\"},"
                 + "{\"type\":\"last_frame\",\"url\":\"https://cdn.example/last.png\"}]");
@@ -83,6 +86,28 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
 
         assertThat(onlyRequest().json().get("input_references").toString()).isEqualTo(
                 "[{\"type\":\"video\",\"url\":\"https://cdn.example/v.mp4\",\"role\":\"reference_video\"}]");
+    }
+
+    @Test
+    void sendsReferencesFromAnOptionWhenTheModelHeaderPicksATwoPointZeroModel() {
+        template.requestBodyAndHeader("direct:referencesOption", "A dancer", SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0");
+
+        assertThat(onlyRequest().json().get("input_references").get(0).get("role").asText()).isEqualTo("reference_video");
+    }
+
+    @Test
+    void acceptsHostNamesWithUnderscores() {
+        template.requestBodyAndHeader("direct:minimal", "Clouds", SeedanceConstants.IMAGE_URL,
+                "https://my_cdn.example.com/a.png");
+
+        assertThat(onlyRequest().json().get("image_url").asText()).isEqualTo("https://my_cdn.example.com/a.png");
+    }
+
+    @Test
+    void sendsAKeyReadWithATrailingNewlineWithoutIt() {
+        template.requestBody("seedance:generate?apiKey=RAW(" + API_KEY + "\n)", "Clouds");
+
+        assertThat(onlyRequest().header("Authorization")).isEqualTo("Bearer " + API_KEY);
     }
 
     @Test

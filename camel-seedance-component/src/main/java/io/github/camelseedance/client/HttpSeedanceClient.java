@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,32 +66,35 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     private GeneratedVideo toVideo(HttpResponse<byte[]> response, String model) {
+        // whatever the provider echoes, nothing read from the body can carry the key further
+        String body = redact(new String(response.body(), StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw apiError(status, response.body());
+            throw apiError(status, body);
         }
-        return json.readVideo(response.body(), model);
+        return json.readVideo(body, model);
     }
 
-    private SeedanceApiException apiError(int status, byte[] body) {
+    private SeedanceApiException apiError(int status, String body) {
         SeedanceJson.ApiError error = json.readError(body);
         if (error == null) {
-            String text = body == null || body.length == 0 ? "empty response body" : "non-JSON response " + Texts.snippet(body);
-            return new SeedanceApiException(status, redact(text), null, null, null);
+            String text = body.isEmpty() ? "empty response body" : "non-JSON response " + Texts.snippet(body);
+            return new SeedanceApiException(status, text, null, null, null);
         }
-        return new SeedanceApiException(status, redact(error.message()), error.type(), error.param(), redact(error.code()));
+        return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code());
     }
 
     @Override
     public CompletableFuture<VideoContent> download(String videoUrl) {
         URI uri;
+        HttpRequest httpRequest;
         try {
             uri = URI.create(videoUrl);
+            httpRequest = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new SeedanceException(
-                    "The Seedance API returned a video URL that is not valid: " + e.getMessage(), e));
+                    "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
-        HttpRequest httpRequest = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
         return videoHost.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream())
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -118,7 +122,9 @@ public final class HttpSeedanceClient implements SeedanceClient {
             return seedance;
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new SeedanceException("Could not connect to " + peer + " within the connectTimeout", cause);
+            // the JDK raises this when either timer fires before the connection is up
+            return new SeedanceException("Could not connect to " + peer + " before the connectTimeout or the"
+                                         + " requestTimeout ran out", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new SeedanceException("No answer from " + peer + " within the requestTimeout of "

@@ -26,7 +26,7 @@ final class SeedanceJson {
     }
 
     /** Reads {@code {"data":[{"url","revised_prompt"}],"created"}}; anything without a video URL is an error. */
-    GeneratedVideo readVideo(byte[] body, String model) {
+    GeneratedVideo readVideo(String body, String model) {
         JsonNode root = parse(body);
         if (root == null || !root.isObject()) {
             throw new SeedanceException("The Seedance API answered with success but the body is not a JSON object: "
@@ -49,7 +49,7 @@ final class SeedanceJson {
     }
 
     /** The provider's error object, or null when the body is not JSON in that shape. */
-    ApiError readError(byte[] body) {
+    ApiError readError(String body) {
         JsonNode root = parse(body);
         JsonNode error = root == null ? null : root.get("error");
         if (error == null || !error.isObject()) {
@@ -58,8 +58,8 @@ final class SeedanceJson {
         return new ApiError(text(error, "message"), text(error, "type"), text(error, "param"), text(error, "code"));
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
+    private JsonNode parse(String body) {
+        if (body == null || body.isEmpty()) {
             return null;
         }
         try {

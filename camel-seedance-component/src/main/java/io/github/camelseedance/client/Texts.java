@@ -1,7 +1,5 @@
 package io.github.camelseedance.client;
 
-import java.nio.charset.StandardCharsets;
-
 /** Short, single-line excerpts of response bodies for exception messages. */
 final class Texts {
 
@@ -10,12 +8,11 @@ final class Texts {
     private Texts() {
     }
 
-    static String snippet(byte[] body) {
-        if (body == null || body.length == 0) {
+    static String snippet(String body) {
+        if (body == null || body.isEmpty()) {
             return "an empty body";
         }
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").strip();
+        String text = body.substring(0, Math.min(body.length(), SNIPPET_LENGTH * 4)).replaceAll("\\s+", " ").strip();
         return "'" + (text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text) + "'";
     }
 }

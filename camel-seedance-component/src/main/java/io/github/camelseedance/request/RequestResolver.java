@@ -2,6 +2,7 @@ package io.github.camelseedance.request;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.github.camelseedance.InvalidVideoRequestException;
@@ -124,7 +125,8 @@ public final class RequestResolver {
         for (FrameType type : FrameType.values()) {
             long count = frames.stream().filter(f -> f.type() == type).count();
             if (count > 1) {
-                throw new InvalidVideoRequestException(FIRST_FRAME_URL.optionName(),
+                RequestField field = type == FrameType.FIRST_FRAME ? FIRST_FRAME_URL : LAST_FRAME_URL;
+                throw new InvalidVideoRequestException(field.optionName(),
                         "Invalid frameImages from body field frameImages: " + type.value() + " is given " + count
                         + " times; each frame type may appear once");
             }
@@ -142,7 +144,7 @@ public final class RequestResolver {
             if (field == INPUT_REFERENCES) {
                 r.set(field, nonEmpty(headerReferences(raw, source)), source);
             } else {
-                Object value = converter.tryConvertTo(field.type(), message.getExchange(), raw);
+                Object value = convert(converter, message, field, raw);
                 if (value == null) {
                     throw new InvalidVideoRequestException(field.optionName(),
                             "Invalid " + field.optionName() + " '" + raw + "' from " + source + ": expected "
@@ -151,6 +153,22 @@ public final class RequestResolver {
                 r.set(field, value, source);
             }
         }
+    }
+
+    /**
+     * Converts a header value to the field's type. Numbers must fit exactly: Camel's own conversion would send
+     * seconds 5.9 as 5 and a seed of 1e30 as Long.MAX_VALUE.
+     */
+    private static Object convert(TypeConverter converter, Message message, RequestField field, Object raw) {
+        if (raw instanceof Number number && (field.type() == Integer.class || field.type() == Long.class)) {
+            try {
+                BigDecimal exact = new BigDecimal(number.toString());
+                return field.type() == Integer.class ? (Object) exact.intValueExact() : (Object) exact.longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return null;
+            }
+        }
+        return converter.tryConvertTo(field.type(), message.getExchange(), raw);
     }
 
     private static List<InputReference> headerReferences(Object raw, ValueSource source) {

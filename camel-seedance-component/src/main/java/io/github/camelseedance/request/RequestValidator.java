@@ -32,7 +32,10 @@ public final class RequestValidator {
     private RequestValidator() {
     }
 
-    /** Checks the endpoint options alone: everything but the prompt, which usually comes with each message. */
+    /**
+     * Checks the endpoint options alone: everything that a message cannot change. The prompt usually comes with each
+     * message, and the model a reference needs may come in a header.
+     */
     public static void validateOptions(ResolvedRequest request) {
         validate(request, false);
     }
@@ -66,7 +69,10 @@ public final class RequestValidator {
             }
         }
         exclusiveModes(r);
-        modelSupportsReferences(r);
+        if (complete) {
+            // checked per message only: a CamelSeedanceModel header may pick a 2.0 model for references set as options
+            modelSupportsReferences(r);
+        }
     }
 
     private static void requireText(ResolvedRequest r, RequestField field, String remedy) {
@@ -113,7 +119,9 @@ public final class RequestValidator {
             if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
                 return "the scheme " + scheme + " is not allowed";
             }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
+            // getHost() is null for host names the URI grammar dislikes (my_cdn.example), which are still reachable
+            String authority = uri.getRawAuthority();
+            if (uri.getHost() == null && (authority == null || authority.isBlank() || authority.startsWith(":"))) {
                 return "the URL has no host";
             }
             return null;
