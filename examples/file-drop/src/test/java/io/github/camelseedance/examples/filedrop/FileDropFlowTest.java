@@ -1,0 +1,188 @@
+package io.github.camelseedance.examples.filedrop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelseedance.emulator.RecordedRequest;
+import io.github.camelseedance.emulator.SeedanceEmulator;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/** The whole application against its embedded emulator: files in, videos out, inputs sorted into .done and .error. */
+class FileDropFlowTest {
+
+    private static final String HARBOUR = "Fishing boats returning to a harbour at sunset, gulls overhead";
+    private static final String DESERT = "Wind shaping sand dunes in a desert, aerial view";
+    private static final String GLACIER = "A glacier calving into a turquoise bay";
+
+    @TempDir
+    Path dir;
+
+    private Path input;
+    private Path output;
+    private EmulatorFallback target;
+    private SeedanceEmulator emulator;
+    private Main main;
+    private final List<String> errorLines = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startApplication() {
+        input = dir.resolve("input");
+        output = dir.resolve("output");
+        // an environment without SEEDANCE_API_KEY, whatever the machine running the test has
+        target = EmulatorFallback.choose(Map.of());
+        emulator = target.emulator().orElseThrow();
+        Map<String, String> properties = new HashMap<>(target.overrideProperties());
+        properties.put("filedrop.input-dir", input.toString());
+        properties.put("filedrop.output-dir", output.toString());
+        properties.put("filedrop.poll-delay", "100");
+        main = FileDropApplication.createMain(properties);
+        main.start();
+        main.getCamelContext().getCamelContextExtension().addLogListener((exchange, logger, message) -> {
+            if (logger.getLevel() == LoggingLevel.ERROR) {
+                errorLines.add(message);
+            }
+            return message;
+        });
+    }
+
+    @AfterEach
+    void stopApplication() {
+        if (main != null) {
+            main.stop();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void validInputsBecomeVideosAndInvalidOnesAreMovedToError() throws Exception {
+        drop("harbour.txt", HARBOUR + "\n");
+        drop("desert.TXT", DESERT);
+        drop("glacier.json", """
+                {"model": "SIRAYA-Seedance-2.0", "prompt": "%s", "seconds": 10, "resolution": "480p",
+                 "aspect_ratio": "9:16",
+                 "input_references": [{"type": "image", "url": "https://example.com/ice.png", "role": "reference_image"}]}
+                """.formatted(GLACIER));
+        drop("seven-seconds.json", """
+                {"prompt": "A clock ticking", "seconds": 7}
+                """);
+        drop("empty.txt", "");
+        drop("broken.json", "{\"prompt\": ");
+        drop("notes.md", "not an input");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(input.resolve(".done")).isDirectoryContaining("glob:**/harbour.txt")
+                    .isDirectoryContaining("glob:**/desert.TXT").isDirectoryContaining("glob:**/glacier.json");
+            assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/seven-seconds.json")
+                    .isDirectoryContaining("glob:**/empty.txt").isDirectoryContaining("glob:**/broken.json");
+            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
+        });
+
+        for (String video : List.of("harbour.mp4", "desert.mp4", "glacier.mp4")) {
+            assertPlayableMp4(output.resolve(video));
+        }
+        try (var listing = Files.list(output)) {
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .as("only finished videos, no partial files")
+                    .containsExactlyInAnyOrder("harbour.mp4", "desert.mp4", "glacier.mp4");
+        }
+        assertThat(input.resolve("notes.md")).as("not a txt or json: left alone").exists();
+
+        assertThat(emulator.violations()).isEmpty();
+        assertThat(emulator.generationRequests()).extracting(RecordedRequest::method).containsOnly("POST");
+        assertThat(emulator.generationRequests()).extracting(r -> r.json().get("prompt").asText())
+                .as("one POST per valid input, none for the invalid ones")
+                .containsExactlyInAnyOrder(HARBOUR, DESERT, GLACIER);
+        JsonNode glacier = emulator.generationRequests().stream().map(RecordedRequest::json)
+                .filter(json -> json.get("prompt").asText().equals(GLACIER)).findFirst().orElseThrow();
+        assertThat(glacier.get("model").asText()).isEqualTo("SIRAYA-Seedance-2.0");
+        assertThat(glacier.get("aspect_ratio").asText()).isEqualTo("9:16");
+        assertThat(glacier.get("input_references")).hasSize(1);
+
+        assertThat(errorLines).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        assertThat(errorLines).anySatisfy(line -> assertThat(line).contains("seven-seconds.json").contains("seconds"));
+        assertThat(errorLines).anySatisfy(line -> assertThat(line).contains("empty.txt").containsIgnoringCase("prompt"));
+        assertThat(errorLines).anySatisfy(line -> assertThat(line).startsWith("broken.json failed"));
+        assertThat(errorLines).noneSatisfy(line -> assertThat(line).contains(emulator.apiKey()));
+    }
+
+    // written under a dot-name and renamed, as a careful producer of input files would
+    private void drop(String name, String content) throws IOException {
+        Files.createDirectories(input);
+        Path hidden = input.resolve("." + name + ".tmp");
+        Files.writeString(hidden, content, StandardCharsets.UTF_8);
+        Files.move(hidden, input.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void assertPlayableMp4(Path video) throws Exception {
+        assertThat(video).isRegularFile();
+        assertThat(Files.size(video)).isGreaterThan(8);
+        byte[] head = new byte[8];
+        try (InputStream in = Files.newInputStream(video)) {
+            assertThat(in.readNBytes(head, 0, 8)).isEqualTo(8);
+        }
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).as("first MP4 box of " + video).isEqualTo("ftyp");
+        assertH264(video);
+    }
+
+    private static void assertH264(Path video) throws Exception {
+        if (!Ffprobe.onPath()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("ffprobe is not on the PATH: install ffmpeg to check that the videos play (CI=true)");
+            }
+            return;
+        }
+        assertThat(Ffprobe.videoCodec(video)).as("codec of " + video).isEqualTo("h264");
+    }
+
+    /** Reads the codec of a video's first stream with ffprobe. */
+    static final class Ffprobe {
+
+        private Ffprobe() {
+        }
+
+        static boolean onPath() {
+            String path = System.getenv("PATH");
+            if (path == null) {
+                return false;
+            }
+            for (String entry : path.split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "ffprobe"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static String videoCodec(Path video) throws Exception {
+            Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0",
+                    "-show_entries", "stream=codec_name", "-of", "default=noprint_wrappers=1:nokey=1",
+                    video.toString()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ffprobe finished").isTrue();
+            assertThat(process.exitValue()).as("ffprobe exit code, output: " + out).isZero();
+            return out;
+        }
+    }
+}
