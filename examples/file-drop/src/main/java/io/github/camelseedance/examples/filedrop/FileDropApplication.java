@@ -2,6 +2,7 @@ package io.github.camelseedance.examples.filedrop;
 
 import java.util.Map;
 
+import io.github.camelseedance.emulator.EmulatorFallback;
 import org.apache.camel.main.Main;
 
 /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelseedance.emulator.EmulatorFallback;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;

@@ -1,8 +1,7 @@
-package io.github.camelseedance.examples.filedrop;
+package io.github.camelseedance.emulator;
 
 import java.util.Map;
 
-import io.github.camelseedance.emulator.SeedanceEmulator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +17,8 @@ class EmulatorFallbackTest {
             assertThat(emulator.baseUrl()).startsWith("http://127.0.0.1:");
             assertThat(fallback.overrideProperties())
                     .containsEntry("camel.component.seedance.base-url", emulator.baseUrl())
-                    .containsEntry("filedrop.emulator.api-key", emulator.apiKey())
-                    .containsEntry("camel.component.seedance.api-key", "{{filedrop.emulator.api-key}}");
+                    .containsEntry("seedance.emulator.api-key", emulator.apiKey())
+                    .containsEntry("camel.component.seedance.api-key", "{{seedance.emulator.api-key}}");
         }
         assertThat(emulator.isRunning()).as("closed with the fallback").isFalse();
     }

@@ -1,24 +1,23 @@
-package io.github.camelseedance.examples.filedrop;
+package io.github.camelseedance.emulator;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.camelseedance.emulator.SeedanceEmulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides where generations go: the real Seedance API when {@code SEEDANCE_API_KEY} is set, otherwise an embedded
- * emulator on a loopback port, so the example runs without an account.
+ * emulator on a loopback port, so an application or example runs without an account. The key is never logged.
  */
 public final class EmulatorFallback implements AutoCloseable {
 
     static final String API_KEY_VARIABLE = "SEEDANCE_API_KEY";
     static final String BASE_URL_VARIABLE = "SEEDANCE_BASE_URL";
     static final String DEFAULT_BASE_URL = "https://llm.siraya.ai";
-    static final String EMULATOR_KEY_PROPERTY = "filedrop.emulator.api-key";
+    static final String EMULATOR_KEY_PROPERTY = "seedance.emulator.api-key";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorFallback.class);
 
