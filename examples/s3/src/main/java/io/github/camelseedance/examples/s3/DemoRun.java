@@ -1,0 +1,142 @@
+package io.github.camelseedance.examples.s3;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo mode: uploads the shipped sample images with their prompts into the input bucket of the running application,
+ * waits until every one has been moved to {@code done/} or {@code error/} with nothing left in flight, downloads the
+ * videos, stops Camel and prints a summary.
+ */
+final class DemoRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    private final Main main;
+
+    DemoRun(Main main) {
+        this.main = main;
+    }
+
+    /** Returns the process exit code: 0 when every sample became a video. */
+    int run() throws Exception {
+        main.start();
+        Outcome outcome;
+        try {
+            outcome = feedSamples(main.getCamelContext());
+        } finally {
+            main.stop();
+        }
+        System.out.println();
+        outcome.summary().forEach(System.out::println);
+        return outcome.succeeded() ? 0 : 1;
+    }
+
+    private record Outcome(List<String> summary, boolean succeeded) {
+    }
+
+    private static Outcome feedSamples(CamelContext context) throws Exception {
+        BucketNames buckets = BucketNames.of(context);
+        Path samplesDir = folder(context, "{{s3demo.samples-dir}}");
+        Path outputDir = folder(context, "{{s3demo.output-dir}}");
+        String prefix = context.resolvePropertyPlaceholders("{{s3demo.key-prefix}}");
+        Duration timeout = Duration.ofSeconds(
+                Long.parseLong(context.resolvePropertyPlaceholders("{{s3demo.timeout-seconds}}")));
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            DemoStore store = new DemoStore(template);
+            List<DemoSamples.Sample> samples = DemoSamples.read(samplesDir, prefix);
+            for (DemoSamples.Sample sample : samples) {
+                clearEarlierRun(store, buckets, sample.key());
+                store.upload(buckets.input(), sample.key(), sample.image(), sample.prompt());
+            }
+            LOG.info("Uploaded {} sample images from {} to s3://{}/{}", samples.size(), samplesDir, buckets.input(),
+                    prefix);
+
+            List<String> keys = samples.stream().map(DemoSamples.Sample::key).toList();
+            DemoTally tally = awaitSettled(
+                    () -> DemoTally.of(store.keys(buckets.input(), prefix), archiveKeys(store, buckets, prefix), keys),
+                    () -> context.getInflightRepository().size(), timeout);
+
+            for (String key : tally.done()) {
+                String videoKey = OutputKeys.videoKeyFor(key);
+                store.download(buckets.output(), videoKey, outputDir.resolve(videoKey));
+            }
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (String key : tally.failed()) {
+                reasons.put(key, failureReason(store, buckets, key));
+            }
+            return new Outcome(tally.summary(buckets, reasons, outputDir), tally.succeeded());
+        }
+    }
+
+    /**
+     * Polls until every image has left the input bucket and no exchange is in flight, or until the timeout; a
+     * {@code done/} copy alone is not enough, since the copy is made before the original is deleted.
+     */
+    static DemoTally awaitSettled(Supplier<DemoTally> poll, IntSupplier inflight, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int reported = -1;
+        while (true) {
+            DemoTally tally = poll.get();
+            if (tally.allSettled() && inflight.getAsInt() == 0) {
+                return tally;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                LOG.warn("Gave up waiting after {} s: {} of {} images unfinished", timeout.toSeconds(),
+                        tally.pending().size(), tally.total());
+                return tally;
+            }
+            if (tally.settledCount() != reported) {
+                reported = tally.settledCount();
+                LOG.info("{} of {} images processed", reported, tally.total());
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    // with a real, lasting bucket an earlier run leaves its results; they would make this run look finished
+    private static void clearEarlierRun(DemoStore store, BucketNames buckets, String key) {
+        store.delete(buckets.archive(), DemoTally.DONE_PREFIX + key);
+        store.delete(buckets.archive(), DemoTally.ERROR_PREFIX + key);
+        store.delete(buckets.archive(), errorSidecar(key));
+        store.delete(buckets.output(), OutputKeys.videoKeyFor(key));
+    }
+
+    private static Set<String> archiveKeys(DemoStore store, BucketNames buckets, String prefix) {
+        Set<String> keys = new HashSet<>(store.keys(buckets.archive(), DemoTally.DONE_PREFIX + prefix));
+        keys.addAll(store.keys(buckets.archive(), DemoTally.ERROR_PREFIX + prefix));
+        return keys;
+    }
+
+    private static String failureReason(DemoStore store, BucketNames buckets, String key) {
+        try {
+            return store.readText(buckets.archive(), errorSidecar(key)).strip();
+        } catch (Exception e) {
+            // the route could not write it (S3 failing too): the log has the reason
+            return "see the log";
+        }
+    }
+
+    private static String errorSidecar(String key) {
+        return DemoTally.ERROR_PREFIX + key + ".error.txt";
+    }
+
+    private static Path folder(CamelContext context, String placeholder) {
+        return Path.of(context.resolvePropertyPlaceholders(placeholder)).toAbsolutePath().normalize();
+    }
+}
