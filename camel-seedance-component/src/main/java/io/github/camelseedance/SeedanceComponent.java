@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelseedance.model.SeedanceModel;
 import org.apache.camel.Endpoint;
@@ -30,6 +31,7 @@ public class SeedanceComponent extends DefaultComponent {
 
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
+    private ScheduledExecutorService retryTimer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -65,8 +67,21 @@ public class SeedanceComponent extends DefaultComponent {
         return responseExecutor;
     }
 
+    /** One timer thread for every retry wait of every endpoint: a wait is a scheduled task, not a parked thread. */
+    synchronized ScheduledExecutorService retryTimer() {
+        if (retryTimer == null) {
+            retryTimer = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "SeedanceRetry");
+        }
+        return retryTimer;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        if (retryTimer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(retryTimer);
+            retryTimer = null;
+        }
         if (responseExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);
             responseExecutor = null;

@@ -28,6 +28,8 @@ import io.github.camelseedance.model.VideoGenerationRequest;
 public final class HttpSeedanceClient implements SeedanceClient {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
+    /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
+    static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient api;
     private final HttpClient videoHost;
@@ -56,7 +58,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(request)))
                 .build();
-        return api.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
+        return api.sendAsync(httpRequest, LimitedBody.handler(MAX_ANSWER_BYTES))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
@@ -70,18 +72,18 @@ public final class HttpSeedanceClient implements SeedanceClient {
         String body = redact(new String(response.body(), StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw apiError(status, body);
+            throw apiError(status, body, RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
         }
         return json.readVideo(body, model);
     }
 
-    private SeedanceApiException apiError(int status, String body) {
+    private SeedanceApiException apiError(int status, String body, Duration retryAfter) {
         SeedanceJson.ApiError error = json.readError(body);
         if (error == null) {
             String text = body.isEmpty() ? "empty response body" : "non-JSON response " + Texts.snippet(body);
-            return new SeedanceApiException(status, text, null, null, null);
+            return new SeedanceApiException(status, text, null, null, null, retryAfter);
         }
-        return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code());
+        return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code(), retryAfter);
     }
 
     @Override

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /videos/<id>.mp4}: serves the sample MP4 for ids the emulator issued and records every download,
- * including whether an Authorization header came along (it never should).
+ * {@code GET /videos/<id>.mp4}: streams the video for ids the emulator issued and records every download, including
+ * whether an Authorization header came along (it never should). A GET of an issued video breaks halfway while
+ * {@link SeedanceEmulator#breakNextDownloads} has breaks pending; HEAD requests and unknown ids use none up.
  */
 final class VideoEndpoint {
 
@@ -20,10 +21,12 @@ final class VideoEndpoint {
 
     private final EmulatorRecords records;
     private final VideoLibrary videos;
+    private final Countdown brokenDownloads;
 
-    VideoEndpoint(EmulatorRecords records, VideoLibrary videos) {
+    VideoEndpoint(EmulatorRecords records, VideoLibrary videos, Countdown brokenDownloads) {
         this.records = records;
         this.videos = videos;
+        this.brokenDownloads = brokenDownloads;
     }
 
     static boolean matches(HttpServerRequest request) {
@@ -47,11 +50,10 @@ final class VideoEndpoint {
         } else if (request.method() == HttpMethod.HEAD) {
             request.response().setStatusCode(200)
                     .putHeader("Content-Type", "video/mp4")
-                    .putHeader("Content-Length", String.valueOf(videos.video().length()))
+                    .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();
         } else {
-            // a copy per answer: the shared buffer's read position must not move under concurrent downloads
-            Replies.send(request, 200, "video/mp4", videos.video().copy(), Map.of(), Replies::ignore);
+            VideoStream.send(request, videos.video(), brokenDownloads.take());
         }
     }
 }

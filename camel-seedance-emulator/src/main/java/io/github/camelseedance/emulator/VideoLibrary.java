@@ -1,6 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The videos the emulator has "generated": every id it issued maps to the same small, real H.264 MP4 shipped as a
- * resource, so clients can download, store and probe a playable file.
+ * resource (padded to the configured size, see {@link PaddedVideo}), so clients can download, store and probe a
+ * playable file.
  */
 final class VideoLibrary {
 
@@ -19,9 +19,18 @@ final class VideoLibrary {
     //        -movflags +faststart sample.mp4
     static final String RESOURCE = "/io/github/camelseedance/emulator/sample.mp4";
 
-    private final Buffer video = Buffer.buffer(load());
+    private final PaddedVideo video;
     // issued ids survive reset(): a video from an earlier test stays downloadable, as on a CDN
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+
+    VideoLibrary(long videoSize) {
+        this.video = new PaddedVideo(Sample.BYTES, videoSize);
+    }
+
+    /** The shipped sample's size in bytes, the default video size. */
+    static long sampleSize() {
+        return Sample.BYTES.length;
+    }
 
     /** Issues a fresh id for one generated video. */
     String issue() {
@@ -34,7 +43,7 @@ final class VideoLibrary {
         return issued.contains(id);
     }
 
-    Buffer video() {
+    PaddedVideo video() {
         return video;
     }
 
@@ -47,5 +56,11 @@ final class VideoLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the emulator's sample video " + RESOURCE, e);
         }
+    }
+
+    // read once per JVM on first use and never written: every emulator and download shares these bytes
+    private static final class Sample {
+
+        static final byte[] BYTES = load();
     }
 }
