@@ -37,12 +37,14 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private final String apiKey;
     private final Duration requestTimeout;
     private final SeedanceJson json = new SeedanceJson();
+    private final Executor executor;
 
     public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
                               Executor executor) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
+        this.executor = executor;
         this.api = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.videoHost = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
@@ -58,13 +60,15 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(request)))
                 .build();
+        // the JDK completes sendAsync on the common pool, which on a machine with two cores is a new thread per
+        // response; the exchange continues on the component's pool instead
         return api.sendAsync(httpRequest, LimitedBody.handler(MAX_ANSWER_BYTES))
-                .handle((response, failure) -> {
+                .handleAsync((response, failure) -> {
                     if (failure != null) {
                         throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
                     }
                     return toVideo(response, request.getModel());
-                });
+                }, executor);
     }
 
     private GeneratedVideo toVideo(HttpResponse<byte[]> response, String model) {
@@ -98,12 +102,12 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
         return videoHost.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream())
-                .handle((response, failure) -> {
+                .handleAsync((response, failure) -> {
                     if (failure != null) {
                         throw transportFailure(failure, "the video host " + hostOf(uri));
                     }
                     return toContent(response, uri);
-                });
+                }, executor);
     }
 
     private static VideoContent toContent(HttpResponse<InputStream> response, URI uri) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/videos/generations}: records and judges each request, then answers 401, 400, the next scripted
- * answer, or (after the latency, on a timer) a generated video's URL. Every request counts as in flight from its
- * arrival until its answer goes out or its connection closes.
+ * answer, a random {@link Fault}, or (after the latency, on a timer) a generated video's URL. Every request counts as
+ * in flight from its arrival until its answer goes out or its connection closes.
  */
 final class GenerationEndpoint {
 
@@ -35,9 +35,11 @@ final class GenerationEndpoint {
     private final String expectedAuthorization;
     private final Supplier<Duration> latency;
     private final Supplier<String> baseUrl;
+    private final FaultInjector faults;
 
     GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, ConcurrencyGauge gauge,
-            VideoLibrary videos, String apiKey, Supplier<Duration> latency, Supplier<String> baseUrl) {
+            VideoLibrary videos, String apiKey, Supplier<Duration> latency, Supplier<String> baseUrl,
+            FaultInjector faults) {
         this.vertx = vertx;
         this.judge = judge;
         this.records = records;
@@ -46,6 +48,7 @@ final class GenerationEndpoint {
         this.expectedAuthorization = "Bearer " + apiKey;
         this.latency = latency;
         this.baseUrl = baseUrl;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request) {
@@ -85,14 +88,33 @@ final class GenerationEndpoint {
             if (scripted != null) {
                 after(scripted.delay(), () -> answerScripted(request, scripted, answered));
             } else {
-                after(latency.get(), () -> answerGenerated(request, answered));
+                answerOrFault(request, recorded, answered);
             }
+        }
+    }
+
+    // only valid requests without a scripted answer draw, so a test's own script and 400s keep the sequence intact
+    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, IntConsumer answered) {
+        Fault fault = faults.draw();
+        if (fault == null) {
+            after(latency.get(), () -> answerGenerated(request, answered, false));
+            return;
+        }
+        // recorded before anything leaves, so a client that has its answer finds the fault in the records too
+        recorded.injected(fault);
+        LOG.debug("POST {}: injecting {}", PATH, fault);
+        EmulatorResponse response = fault.response();
+        if (response == null) {
+            after(latency.get(), () -> answerGenerated(request, answered, true));
+        } else {
+            // the ambiguous faults come after the model "worked" on the request, the others before it started
+            after(fault.ambiguous() ? latency.get() : Duration.ZERO, () -> answerScripted(request, response, answered));
         }
     }
 
     private void answerScripted(HttpServerRequest request, EmulatorResponse scripted, IntConsumer answered) {
         if (scripted.isDropConnection()) {
-            LOG.debug("POST {}: dropping the connection as scripted", PATH);
+            LOG.debug("POST {}: dropping the connection without an answer", PATH);
             answered.accept(-1);
             request.connection().close();
         } else if (scripted.isTruncated()) {
@@ -104,8 +126,8 @@ final class GenerationEndpoint {
         }
     }
 
-    private void answerGenerated(HttpServerRequest request, IntConsumer answered) {
-        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue() + VideoEndpoint.SUFFIX;
+    private void answerGenerated(HttpServerRequest request, IntConsumer answered, boolean brokenDownload) {
+        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue(brokenDownload) + VideoEndpoint.SUFFIX;
         ObjectNode root = MAPPER.createObjectNode();
         root.putArray("data").addObject().put("url", url).put("revised_prompt", "");
         root.put("created", Instant.now().getEpochSecond());

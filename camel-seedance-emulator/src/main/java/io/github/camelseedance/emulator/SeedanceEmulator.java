@@ -7,9 +7,13 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * break halfway ({@link #breakNextDownloads}). It counts generations in flight and the most at once
  * ({@link #maxConcurrentGenerations()}), so a client's concurrency limit can be checked, and it can serve a video of
  * any size ({@link Builder#videoSize}), streamed in chunks, for tests of a client's memory use.
+ *
+ * <p>For soak tests it injects random faults ({@link Builder#faultRate}): a share of valid generations is answered with
+ * a {@link Fault} drawn from a small documented set, from a seeded sequence so that a run can be reproduced, and each
+ * request records the fault it got ({@link RecordedRequest#fault()}).
  */
 public final class SeedanceEmulator implements AutoCloseable {
 
@@ -40,6 +48,7 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final ConcurrencyGauge generationGauge = new ConcurrencyGauge();
     private final ConnectionDropper connectionDropper = new ConnectionDropper();
     private final Countdown brokenDownloads = new Countdown();
+    private final FaultInjector faults;
 
     private volatile Duration latency;
     private volatile int port = -1;
@@ -55,6 +64,9 @@ public final class SeedanceEmulator implements AutoCloseable {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.videoSize = builder.videoSize;
+        // no seed given: one is chosen and logged, so a run that found a bug can be replayed with faultSeed
+        long seed = builder.faultSeed != null ? builder.faultSeed : ThreadLocalRandom.current().nextLong();
+        this.faults = new FaultInjector(builder.faultRate, seed, builder.faults);
     }
 
     public static Builder builder() {
@@ -75,7 +87,7 @@ public final class SeedanceEmulator implements AutoCloseable {
                         .setClassPathResolvingEnabled(false)));
         VideoLibrary videos = new VideoLibrary(videoSize);
         GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, generationGauge, videos, apiKey,
-                () -> latency, () -> baseUrl);
+                () -> latency, () -> baseUrl, faults);
         // HTTP/1.1 only: a dropped connection then ends exactly one request, whatever client is used
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
                 .setHandle100ContinueAutomatically(true);
@@ -94,6 +106,10 @@ public final class SeedanceEmulator implements AutoCloseable {
         baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         started = true;
         LOG.info("Seedance emulator listening on {}", baseUrl);
+        if (faults.rate() > 0) {
+            LOG.info("Seedance emulator injects faults into {}% of generations, drawn from {} (faultSeed {})",
+                    faults.rate() * 100, faults.kinds(), faults.seed());
+        }
         return this;
     }
 
@@ -127,6 +143,29 @@ public final class SeedanceEmulator implements AutoCloseable {
     /** Changes the latency of generations that arrive from now on; works while running. */
     public void setLatency(Duration latency) {
         this.latency = checkLatency(latency);
+    }
+
+    /** The share of valid generations answered with a random {@link Fault} now, 0 to 1. */
+    public double faultRate() {
+        return faults.rate();
+    }
+
+    /**
+     * Changes the share of valid generations, from the next one on, that get a random {@link Fault}; works while
+     * running. The sequence of draws goes on where it was.
+     */
+    public void setFaultRate(double rate) {
+        faults.setRate(rate);
+    }
+
+    /** The seed of the fault sequence: the configured one, or the one chosen at random when none was given. */
+    public long faultSeed() {
+        return faults.seed();
+    }
+
+    /** The faults drawn from, in declaration order. */
+    public List<Fault> faults() {
+        return faults.kinds();
     }
 
     /** Every {@code POST /v1/videos/generations} received, in arrival order (a copy). */
@@ -199,8 +238,9 @@ public final class SeedanceEmulator implements AutoCloseable {
 
     /**
      * Forgets all records, queued answers, pending connection drops and download breaks, zeroes the maximum of
-     * concurrent generations and the count of dropped connections, and restores the configured latency. Issued videos
-     * stay downloadable, and generations still in flight stay counted until they end.
+     * concurrent generations and the count of dropped connections, restores the configured latency and fault rate, and
+     * starts the fault sequence again from its seed. Issued videos stay downloadable (a video issued with
+     * {@link Fault#BROKEN_DOWNLOAD} still breaks once), and generations still in flight stay counted until they end.
      */
     public void reset() {
         records.clear();
@@ -208,6 +248,7 @@ public final class SeedanceEmulator implements AutoCloseable {
         brokenDownloads.clear();
         generationGauge.resetMax();
         latency = configuredLatency;
+        faults.reset();
     }
 
     /** Stops the server and Vert.x. Safe to call more than once. */
@@ -265,6 +306,9 @@ public final class SeedanceEmulator implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private long videoSize = VideoLibrary.sampleSize();
+        private double faultRate;
+        private Long faultSeed;
+        private Set<Fault> faults = EnumSet.allOf(Fault.class);
 
         private Builder() {
         }
@@ -313,6 +357,36 @@ public final class SeedanceEmulator implements AutoCloseable {
         public Builder videoSize(long bytes) {
             PaddedVideo.check(VideoLibrary.sampleSize(), bytes);
             this.videoSize = bytes;
+            return this;
+        }
+
+        /**
+         * The share of valid generations, 0 to 1, answered with a random {@link Fault} instead of a video; default 0,
+         * none. Each valid generation with no {@linkplain SeedanceEmulator#enqueue scripted answer} queued gets one,
+         * with this probability, drawn uniformly from {@link #faults}; requests answered 400 or 401 and scripted ones
+         * get none and use up no draw. {@link RecordedRequest#fault()} tells which fault a request got.
+         */
+        public Builder faultRate(double rate) {
+            this.faultRate = FaultInjector.checkRate(rate);
+            return this;
+        }
+
+        /**
+         * The seed of the random fault sequence, so a run can be reproduced: the n-th valid generation to arrive gets
+         * the same fault for the same seed. Default a random seed, logged at start when faults are on.
+         */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
+        /** The faults {@link #faultRate} draws from, uniformly; default every {@link Fault}. */
+        public Builder faults(Fault... kinds) {
+            Objects.requireNonNull(kinds, "kinds");
+            if (kinds.length == 0 || Arrays.asList(kinds).contains(null)) {
+                throw new IllegalArgumentException("faults must name at least one Fault, and no null");
+            }
+            this.faults = EnumSet.copyOf(Arrays.asList(kinds));
             return this;
         }
 

@@ -130,6 +130,18 @@ public final class SeedanceEmulatorExtension
         emulator().breakNextDownloads(count);
     }
 
+    public double faultRate() {
+        return emulator().faultRate();
+    }
+
+    public void setFaultRate(double rate) {
+        emulator().setFaultRate(rate);
+    }
+
+    public long faultSeed() {
+        return emulator().faultSeed();
+    }
+
     public void reset() {
         emulator().reset();
     }
@@ -175,6 +187,21 @@ public final class SeedanceEmulatorExtension
 
         public Builder videoSize(long bytes) {
             config.videoSize(bytes);
+            return this;
+        }
+
+        public Builder faultRate(double rate) {
+            config.faultRate(rate);
+            return this;
+        }
+
+        public Builder faultSeed(long seed) {
+            config.faultSeed(seed);
+            return this;
+        }
+
+        public Builder faults(Fault... kinds) {
+            config.faults(kinds);
             return this;
         }
 

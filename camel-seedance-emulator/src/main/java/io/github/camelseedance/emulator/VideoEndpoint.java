@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /videos/<id>.mp4}: streams the video for ids the emulator issued and records every download, including
- * whether an Authorization header came along (it never should). A GET of an issued video breaks halfway while
- * {@link SeedanceEmulator#breakNextDownloads} has breaks pending; HEAD requests and unknown ids use none up.
+ * whether an Authorization header came along (it never should). A GET of an issued video breaks halfway when it is the
+ * first GET of a video issued with {@link Fault#BROKEN_DOWNLOAD}, or while {@link SeedanceEmulator#breakNextDownloads}
+ * has breaks pending; HEAD requests and unknown ids use none up.
  */
 final class VideoEndpoint {
 
@@ -37,7 +38,8 @@ final class VideoEndpoint {
     void handle(HttpServerRequest request) {
         String path = request.path();
         String name = path.substring(PREFIX.length());
-        boolean known = name.endsWith(SUFFIX) && videos.isIssued(name.substring(0, name.length() - SUFFIX.length()));
+        String id = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : null;
+        boolean known = id != null && videos.isIssued(id);
         int status = known ? 200 : 404;
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         records.addDownload(new RecordedDownload(request.method().name(), path, headers, status));
@@ -53,7 +55,8 @@ final class VideoEndpoint {
                     .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();
         } else {
-            VideoStream.send(request, videos.video(), brokenDownloads.take());
+            // a video's own injected fault first, so it does not use up a break scripted for another download
+            VideoStream.send(request, videos.video(), videos.takeBreak(id) || brokenDownloads.take());
         }
     }
 }

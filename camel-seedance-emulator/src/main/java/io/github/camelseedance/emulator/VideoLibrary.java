@@ -22,6 +22,8 @@ final class VideoLibrary {
     private final PaddedVideo video;
     // issued ids survive reset(): a video from an earlier test stays downloadable, as on a CDN
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    // ids whose first GET breaks halfway (Fault.BROKEN_DOWNLOAD); removed by that GET
+    private final Set<String> breakOnce = ConcurrentHashMap.newKeySet();
 
     VideoLibrary(long videoSize) {
         this.video = new PaddedVideo(Sample.BYTES, videoSize);
@@ -34,9 +36,22 @@ final class VideoLibrary {
 
     /** Issues a fresh id for one generated video. */
     String issue() {
+        return issue(false);
+    }
+
+    /** Issues a fresh id; when {@code brokenOnce}, the first GET of its video breaks halfway. */
+    String issue(boolean brokenOnce) {
         String id = "seedance_" + UUID.randomUUID().toString().replace("-", "");
+        if (brokenOnce) {
+            breakOnce.add(id);
+        }
         issued.add(id);
         return id;
+    }
+
+    /** True once for an id issued broken: the caller breaks this download. */
+    boolean takeBreak(String id) {
+        return breakOnce.remove(id);
     }
 
     boolean isIssued(String id) {
