@@ -54,6 +54,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "lastFrameUrl": getOrCreateConfiguration(target).setLastFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,6 +67,10 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": getOrCreateConfiguration(target).setRetryAmbiguousFailures(property(camelContext, boolean.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -94,6 +104,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "lastFrameUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
         case "model": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -101,6 +117,10 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": return boolean.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "seconds": return java.lang.Integer.class;
         case "seed": return java.lang.Long.class;
         default: return null;
@@ -135,6 +155,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "lastFrameUrl": return getOrCreateConfiguration(target).getLastFrameUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
@@ -142,6 +168,10 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resolution": return getOrCreateConfiguration(target).getResolution();
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": return getOrCreateConfiguration(target).isRetryAmbiguousFailures();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         default: return null;

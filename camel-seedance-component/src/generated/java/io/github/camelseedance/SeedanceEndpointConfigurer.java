@@ -44,6 +44,12 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lastFrameUrl": target.getConfiguration().setLastFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -51,6 +57,10 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": target.getConfiguration().setRetryAmbiguousFailures(property(camelContext, boolean.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
@@ -81,6 +91,12 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lastFrameUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
         case "model": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -88,6 +104,10 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": return boolean.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "seconds": return java.lang.Integer.class;
         case "seed": return java.lang.Long.class;
         default: return null;
@@ -119,6 +139,12 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lastFrameUrl": return target.getConfiguration().getLastFrameUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "model": return target.getConfiguration().getModel();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
@@ -126,6 +152,10 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "resolution": return target.getConfiguration().getResolution();
+        case "retryambiguousfailures":
+        case "retryAmbiguousFailures": return target.getConfiguration().isRetryAmbiguousFailures();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "seconds": return target.getConfiguration().getSeconds();
         case "seed": return target.getConfiguration().getSeed();
         default: return null;

@@ -24,7 +24,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(24);
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
@@ -36,12 +36,17 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("inputReferences");
         props.add("lastFrameUrl");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentRequests");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
         props.add("model");
         props.add("negativePrompt");
         props.add("operation");
         props.add("prompt");
         props.add("requestTimeout");
         props.add("resolution");
+        props.add("retryAmbiguousFailures");
+        props.add("retryDelay");
         props.add("seconds");
         props.add("seed");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -1,5 +1,7 @@
 package io.github.camelseedance;
 
+import java.time.Duration;
+
 import org.apache.camel.spi.HttpResponseAware;
 
 /**
@@ -15,8 +17,14 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
     private final String errorType;
     private final String param;
     private final String code;
+    private final Duration retryAfter;
 
     public SeedanceApiException(int statusCode, String errorMessage, String errorType, String param, String code) {
+        this(statusCode, errorMessage, errorType, param, code, null);
+    }
+
+    public SeedanceApiException(int statusCode, String errorMessage, String errorType, String param, String code,
+                                Duration retryAfter) {
         super(describe(statusCode, errorMessage, errorType, param, code));
         this.statusCode = statusCode;
         this.statusText = Integer.toString(statusCode);
@@ -24,6 +32,7 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
         this.errorType = errorType;
         this.param = param;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     private static String describe(int status, String message, String type, String param, String code) {
@@ -49,6 +58,10 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
 
     /** What to do next, for the statuses the provider documents. */
     private static String hint(int status) {
+        if (status >= 300 && status < 400) {
+            return ". Redirects from the API are not followed, so the key never leaves the API host; set baseUrl to"
+                   + " the address that answers.";
+        }
         return switch (status) {
             case 401 -> ". Check the apiKey option (the key is not shown here).";
             case 402 -> ". The account balance is insufficient.";
@@ -80,6 +93,11 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
     /** The provider's error code as text (it may be a number or a string on the wire); null when absent. */
     public String getCode() {
         return code;
+    }
+
+    /** The wait the provider asked for in a Retry-After header (with 429 or 503), or null. */
+    public Duration getRetryAfter() {
+        return retryAfter;
     }
 
     @Override

@@ -4,12 +4,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelseedance.model.SeedanceModel;
+import io.github.camelseedance.request.RequestField;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.EndpointHelper;
+import org.apache.camel.support.component.PropertyConfigurerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +34,46 @@ public class SeedanceComponent extends DefaultComponent {
 
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
+    private ScheduledExecutorService retryTimer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SeedanceOperation operation = SeedanceOperation.fromValue(remaining);
         SeedanceEndpoint endpoint = new SeedanceEndpoint(uri, this, operation, configuration.copy());
+        readWholeNumbers(parameters);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** The whole-number options, with the type each binds to. */
+    private static final Map<String, Class<? extends Number>> WHOLE_NUMBER_OPTIONS = Map.of(
+            RequestField.SECONDS.optionName(), Integer.class,
+            RequestField.SEED.optionName(), Long.class,
+            "maxRetries", Integer.class,
+            "maxConcurrentRequests", Integer.class);
+
+    /**
+     * Camel binds text to an Integer or Long option as a duration in milliseconds: "1m" becomes 60000, text it cannot
+     * read ("abc", "4.2") becomes 0, and an Integer is cut down from a long ("4294967301" becomes 5). These numbers
+     * must be exactly what was written, so they are read here, before Camel binds them.
+     */
+    private static void readWholeNumbers(Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            String option = WHOLE_NUMBER_OPTIONS.keySet().stream()
+                    .filter(name -> name.equalsIgnoreCase(parameter.getKey())).findFirst().orElse(null);
+            if (option == null || !(parameter.getValue() instanceof String text)
+                || EndpointHelper.isReferenceParameter(text) || PropertyConfigurerSupport.MAGIC_VALUE.equals(text)) {
+                continue;
+            }
+            try {
+                parameter.setValue(WHOLE_NUMBER_OPTIONS.get(option) == Integer.class
+                        ? (Object) Integer.valueOf(text) : (Object) Long.valueOf(text));
+            } catch (NumberFormatException e) {
+                String allowed = option.equals(RequestField.SECONDS.optionName()) ? "; allowed values are 5, 10" : "";
+                throw new InvalidVideoRequestException(option, "Invalid " + option + " '" + text + "' from option "
+                        + option + ": expected a whole number" + allowed);
+            }
+        }
     }
 
     public SeedanceConfiguration getConfiguration() {
@@ -65,8 +102,21 @@ public class SeedanceComponent extends DefaultComponent {
         return responseExecutor;
     }
 
+    /** One timer thread for every retry wait of every endpoint: a wait is a scheduled task, not a parked thread. */
+    synchronized ScheduledExecutorService retryTimer() {
+        if (retryTimer == null) {
+            retryTimer = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "SeedanceRetry");
+        }
+        return retryTimer;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        if (retryTimer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(retryTimer);
+            retryTimer = null;
+        }
         if (responseExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);
             responseExecutor = null;

@@ -70,6 +70,27 @@ public class SeedanceConfiguration implements Cloneable {
               description = "How long to wait for the API's answer. Generation is synchronous on the provider's side"
                             + " and takes minutes, so this is long; no thread is held while waiting.")
     private long requestTimeout = 600_000;
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How many times a failed generation is sent again when the provider cannot have started"
+                            + " it: HTTP 408, 429, 502 and 503, or no connection could be made. 0 turns retrying off.")
+    private int maxRetries = 3;
+    @UriParam(label = "producer,advanced", defaultValue = "2s", javaType = "java.time.Duration",
+              description = "The wait before the first retry; each further retry waits twice as long, with jitter, up"
+                            + " to maxRetryDelay. The wait is scheduled: no thread is held.")
+    private long retryDelay = 2_000;
+    @UriParam(label = "producer,advanced", defaultValue = "1m", javaType = "java.time.Duration",
+              description = "The longest wait between two attempts. A Retry-After from the provider is honoured up to"
+                            + " this; a longer one fails the exchange at once, with the wait asked for in the message.")
+    private long maxRetryDelay = 60_000;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Also retry failures after which the provider may already be generating, and billing, the"
+                            + " video: no answer within requestTimeout, a connection lost after the request was sent,"
+                            + " HTTP 500 and 504. A retry can then pay twice for one video.")
+    private boolean retryAmbiguousFailures;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "The most generations in flight at once on this endpoint; further exchanges wait their"
+                            + " turn in arrival order, holding no thread. 0 means no limit.")
+    private int maxConcurrentRequests;
     @UriParam(label = "producer", defaultValue = "false",
               description = "When true the message body becomes the video itself, as a stream read from the CDN"
                             + " without credentials (write it with a file or S3 endpoint); when false the body is the"
@@ -202,6 +223,46 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRetryAmbiguousFailures() {
+        return retryAmbiguousFailures;
+    }
+
+    public void setRetryAmbiguousFailures(boolean retryAmbiguousFailures) {
+        this.retryAmbiguousFailures = retryAmbiguousFailures;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
     public boolean isDownload() {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.camelseedance.client.HttpSeedanceClient;
+import io.github.camelseedance.client.RetryPolicy;
+import io.github.camelseedance.client.RetryingSeedanceClient;
 import io.github.camelseedance.client.SeedanceClient;
 import io.github.camelseedance.request.RequestResolver;
 import org.apache.camel.AsyncEndpoint;
@@ -64,6 +66,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         requireHttpUrl("baseUrl", configuration.getBaseUrl());
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("requestTimeout", configuration.getRequestTimeout());
+        requirePositive("retryDelay", configuration.getRetryDelay());
+        requirePositive("maxRetryDelay", configuration.getMaxRetryDelay());
+        requireNotNegative("maxRetries", configuration.getMaxRetries());
+        requireNotNegative("maxConcurrentRequests", configuration.getMaxConcurrentRequests());
         requestResolver = new RequestResolver(configuration);
         getComponent().warnIfUnknownModel(requestResolver.optionModel());
     }
@@ -72,10 +78,14 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            client = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
+            SeedanceClient http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
                     getComponent().responseExecutor());
+            RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
+                    Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
+                    configuration.isRetryAmbiguousFailures());
+            client = new RetryingSeedanceClient(http, policy, getComponent().retryTimer());
         }
     }
 
@@ -116,6 +126,13 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         }
         throw new IllegalArgumentException(
                 "Invalid " + option + " '" + value + "': expected an absolute http or https URL such as https://llm.siraya.ai");
+    }
+
+    private static void requireNotNegative(String option, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid " + option + " '" + value + "': expected 0 or more");
+        }
     }
 
     private static void requirePositive(String option, long millis) {

@@ -1,7 +1,9 @@
 package io.github.camelseedance;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelseedance.client.SeedanceClient;
 import io.github.camelseedance.model.GeneratedVideo;
@@ -13,9 +15,13 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Sends one generation per exchange and completes the exchange when the provider answers. Invalid input fails the
- * exchange before any call; every path completes the callback exactly once.
+ * exchange before any call; every path completes the callback exactly once, including a stop with generations in
+ * flight or waiting for a permit.
  */
 public class SeedanceProducer extends DefaultAsyncProducer {
+
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+    private GenerationPermits permits;
 
     public SeedanceProducer(SeedanceEndpoint endpoint) {
         super(endpoint);
@@ -27,26 +33,85 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        permits = new GenerationPermits(getEndpoint().getConfiguration().getMaxConcurrentRequests());
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<?> outcome;
+        VideoGenerationRequest request;
         try {
-            VideoGenerationRequest request = getEndpoint().getRequestResolver().resolve(exchange.getMessage()).toRequest();
+            request = getEndpoint().getRequestResolver().resolve(exchange.getMessage()).toRequest();
             getEndpoint().getComponent().warnIfUnknownModel(request.getModel());
-            SeedanceClient client = getEndpoint().getClient();
-            outcome = client.generate(request).thenCompose(video -> deliver(client, exchange, video));
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        outcome.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-            callback.done(false);
-        });
+        permits.acquire(new Generation(exchange, request, callback));
         return false;
+    }
+
+    /**
+     * Camel's graceful shutdown has already waited for in-flight exchanges when producers stop; what is left is failed
+     * now rather than left hanging.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        for (GenerationPermits.Waiting waiting : permits.drainWaiting()) {
+            waiting.cancel(new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent"));
+        }
+        for (CompletableFuture<Void> outcome : inFlight) {
+            outcome.completeExceptionally(new SeedanceStoppedException("The seedance endpoint stopped while this generation"
+                                                                + " was in flight; the provider may still complete"
+                                                                + " and bill it"));
+        }
+        super.doStop();
+    }
+
+    /** One exchange's generation, from the moment it has a permit until its callback is done. */
+    private final class Generation implements GenerationPermits.Waiting {
+
+        private final Exchange exchange;
+        private final VideoGenerationRequest request;
+        private final AsyncCallback callback;
+
+        Generation(Exchange exchange, VideoGenerationRequest request, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.request = request;
+            this.callback = callback;
+        }
+
+        @Override
+        public void start() {
+            CompletableFuture<Void> outcome = send();
+            inFlight.add(outcome);
+            outcome.whenComplete((ignored, failure) -> {
+                inFlight.remove(outcome);
+                permits.release();
+                if (failure != null) {
+                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+                callback.done(false);
+            });
+        }
+
+        private CompletableFuture<Void> send() {
+            try {
+                SeedanceClient client = getEndpoint().getClient();
+                return client.generate(request).thenCompose(video -> deliver(client, exchange, video));
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public void cancel(Exception reason) {
+            exchange.setException(reason);
+            callback.done(false);
+        }
     }
 
     private CompletableFuture<Void> deliver(SeedanceClient client, Exchange exchange, GeneratedVideo video) {

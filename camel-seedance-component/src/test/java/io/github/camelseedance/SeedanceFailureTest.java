@@ -109,7 +109,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(EmulatorResponse.raw(502, "text/html",
                 "<html><body><h1>502 Bad Gateway</h1><p>upstream unreachable</p></body></html>"));
 
-        SeedanceApiException e = apiFailure("seedance:generate");
+        // maxRetries=0: a 502 is otherwise retried, which SeedanceRetryTest covers
+        SeedanceApiException e = apiFailure("seedance:generate?maxRetries=0");
         assertThat(e.getStatusCode()).isEqualTo(502);
         assertThat(e.getErrorType()).isNull();
         assertThat(e.getMessage()).contains("non-JSON", "502 Bad Gateway");
@@ -146,7 +147,7 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Exchange exchange = run("seedance:generate?baseUrl=http://127.0.0.1:" + closedPort);
+        Exchange exchange = run("seedance:generate?maxRetries=0&baseUrl=http://127.0.0.1:" + closedPort);
         assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("Could not connect").hasMessageContaining("127.0.0.1:" + closedPort);
     }

@@ -71,6 +71,10 @@ class SeedanceOptionValidationTest {
             "seedance:generate?baseUrl=llm.siraya.ai     | Invalid baseUrl 'llm.siraya.ai': expected an absolute http or https URL",
             "seedance:generate?requestTimeout=0          | Invalid requestTimeout '0ms': expected a positive duration",
             "seedance:edit                               | Unknown operation 'edit' in seedance:edit: allowed operations are generate",
+            "seedance:generate?seed=abc                  | Invalid seed 'abc' from option seed: expected a whole number",
+            "seedance:generate?seconds=1m                | Invalid seconds '1m' from option seconds: expected a whole number; allowed values are 5, 10",
+            "seedance:generate?maxRetries=abc            | Invalid maxRetries 'abc' from option maxRetries: expected a whole number",
+            "seedance:generate?maxConcurrentRequests=-1  | Invalid maxConcurrentRequests '-1': expected 0 or more",
     })
     void invalidOptionStopsTheRoute(String uri, String expected) throws Exception {
         Throwable cause = rootCause(startFailure(uri, true));

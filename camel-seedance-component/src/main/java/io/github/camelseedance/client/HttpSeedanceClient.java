@@ -28,6 +28,8 @@ import io.github.camelseedance.model.VideoGenerationRequest;
 public final class HttpSeedanceClient implements SeedanceClient {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
+    /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
+    static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient api;
     private final HttpClient videoHost;
@@ -35,12 +37,14 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private final String apiKey;
     private final Duration requestTimeout;
     private final SeedanceJson json = new SeedanceJson();
+    private final Executor executor;
 
     public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
                               Executor executor) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
+        this.executor = executor;
         this.api = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.videoHost = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
@@ -56,13 +60,15 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(request)))
                 .build();
-        return api.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, failure) -> {
+        // the JDK completes sendAsync on the common pool, which on a machine with two cores is a new thread per
+        // response; the exchange continues on the component's pool instead
+        return api.sendAsync(httpRequest, LimitedBody.handler(MAX_ANSWER_BYTES))
+                .handleAsync((response, failure) -> {
                     if (failure != null) {
                         throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
                     }
                     return toVideo(response, request.getModel());
-                });
+                }, executor);
     }
 
     private GeneratedVideo toVideo(HttpResponse<byte[]> response, String model) {
@@ -70,18 +76,18 @@ public final class HttpSeedanceClient implements SeedanceClient {
         String body = redact(new String(response.body(), StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw apiError(status, body);
+            throw apiError(status, body, RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
         }
         return json.readVideo(body, model);
     }
 
-    private SeedanceApiException apiError(int status, String body) {
+    private SeedanceApiException apiError(int status, String body, Duration retryAfter) {
         SeedanceJson.ApiError error = json.readError(body);
         if (error == null) {
             String text = body.isEmpty() ? "empty response body" : "non-JSON response " + Texts.snippet(body);
-            return new SeedanceApiException(status, text, null, null, null);
+            return new SeedanceApiException(status, text, null, null, null, retryAfter);
         }
-        return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code());
+        return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code(), retryAfter);
     }
 
     @Override
@@ -96,12 +102,12 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
         return videoHost.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream())
-                .handle((response, failure) -> {
+                .handleAsync((response, failure) -> {
                     if (failure != null) {
                         throw transportFailure(failure, "the video host " + hostOf(uri));
                     }
                     return toContent(response, uri);
-                });
+                }, executor);
     }
 
     private static VideoContent toContent(HttpResponse<InputStream> response, URI uri) {

@@ -119,15 +119,27 @@ public final class RequestValidator {
             if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
                 return "the scheme " + scheme + " is not allowed";
             }
-            // getHost() is null for host names the URI grammar dislikes (my_cdn.example), which are still reachable
-            String authority = uri.getRawAuthority();
-            if (uri.getHost() == null && (authority == null || authority.isBlank() || authority.startsWith(":"))) {
+            // getHost() is null for host names the URI grammar dislikes (my_cdn.example), which are still reachable;
+            // the authority must still name a host once user info and port are off (https://user@/x names none)
+            if (uri.getHost() == null && !namesHost(uri.getRawAuthority())) {
                 return "the URL has no host";
             }
             return null;
         } catch (URISyntaxException e) {
             return "it is not a valid URL (" + e.getReason() + ")";
         }
+    }
+
+    private static boolean namesHost(String authority) {
+        if (authority == null) {
+            return false;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = host.lastIndexOf(':');
+        if (colon >= 0 && !host.endsWith("]")) {
+            host = host.substring(0, colon);
+        }
+        return !host.isBlank();
     }
 
     /** The seed's three modes (first frame; first and last frame; references) exclude each other. */

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A scripted answer for the next valid generation request ({@link SeedanceEmulator#enqueue}): an error, any JSON, any
- * body, or a dropped connection, optionally after a delay. Immutable; the {@code with...} methods return copies.
+ * body, a dropped connection, or a body cut short, optionally after a delay. Immutable; the {@code with...} methods
+ * return copies.
  */
 public final class EmulatorResponse {
 
@@ -18,16 +19,16 @@ public final class EmulatorResponse {
     private final int status;
     private final String contentType;
     private final String body;
-    private final boolean dropConnection;
+    private final Kind kind;
     private final Duration delay;
     private final Map<String, String> headers;
 
-    private EmulatorResponse(int status, String contentType, String body, boolean dropConnection, Duration delay,
+    private EmulatorResponse(int status, String contentType, String body, Kind kind, Duration delay,
             Map<String, String> headers) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
-        this.dropConnection = dropConnection;
+        this.kind = kind;
         this.delay = delay;
         this.headers = Map.copyOf(headers);
     }
@@ -49,12 +50,24 @@ public final class EmulatorResponse {
     /** Any answer: an HTML gateway page, plain text, an empty body. */
     public static EmulatorResponse raw(int status, String contentType, String body) {
         checkStatus(status);
-        return new EmulatorResponse(status, contentType, body == null ? "" : body, false, Duration.ZERO, Map.of());
+        return new EmulatorResponse(status, contentType, body == null ? "" : body, Kind.ANSWER, Duration.ZERO,
+                Map.of());
+    }
+
+    /**
+     * Sends the status and headers with a Content-Length 100 bytes beyond the body, writes the body, then closes the
+     * connection: the client reads a body cut short, as when a proxy or the provider dies mid-answer. The request is
+     * recorded with this status, since the headers went out.
+     */
+    public static EmulatorResponse truncated(int status, String contentType, String body) {
+        checkStatus(status);
+        return new EmulatorResponse(status, contentType, body == null ? "" : body, Kind.TRUNCATED, Duration.ZERO,
+                Map.of());
     }
 
     /** Closes the TCP connection after the request arrived, without answering: the client sees the connection end. */
     public static EmulatorResponse dropConnection() {
-        return new EmulatorResponse(-1, null, "", true, Duration.ZERO, Map.of());
+        return new EmulatorResponse(-1, null, "", Kind.DROP_CONNECTION, Duration.ZERO, Map.of());
     }
 
     /** A copy answered only after this delay (a timer, so a delayed answer holds no thread). */
@@ -63,7 +76,7 @@ public final class EmulatorResponse {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
-        return new EmulatorResponse(status, contentType, body, dropConnection, delay, headers);
+        return new EmulatorResponse(status, contentType, body, kind, delay, headers);
     }
 
     /** A copy with one more response header, for example {@code Retry-After} on a 429. */
@@ -72,7 +85,7 @@ public final class EmulatorResponse {
         Objects.requireNonNull(value, "value");
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new EmulatorResponse(status, contentType, body, dropConnection, delay, more);
+        return new EmulatorResponse(status, contentType, body, kind, delay, more);
     }
 
     /** The HTTP status, or -1 for {@link #dropConnection()}. */
@@ -90,7 +103,12 @@ public final class EmulatorResponse {
     }
 
     public boolean isDropConnection() {
-        return dropConnection;
+        return kind == Kind.DROP_CONNECTION;
+    }
+
+    /** True for {@link #truncated}: the body is sent short of its Content-Length and the connection closed. */
+    public boolean isTruncated() {
+        return kind == Kind.TRUNCATED;
     }
 
     public Duration delay() {
@@ -104,8 +122,13 @@ public final class EmulatorResponse {
 
     @Override
     public String toString() {
-        return dropConnection ? "EmulatorResponse[dropConnection, delay=" + delay + "]"
-                : "EmulatorResponse[" + status + " " + contentType + ", delay=" + delay + ", body=" + body + "]";
+        return switch (kind) {
+            case DROP_CONNECTION -> "EmulatorResponse[dropConnection, delay=" + delay + "]";
+            case TRUNCATED -> "EmulatorResponse[truncated " + status + " " + contentType + ", delay=" + delay
+                    + ", body=" + body + "]";
+            case ANSWER -> "EmulatorResponse[" + status + " " + contentType + ", delay=" + delay + ", body=" + body
+                    + "]";
+        };
     }
 
     static String errorBody(String message, String type, String param, Object code) {
@@ -116,6 +139,11 @@ public final class EmulatorResponse {
         error.put("param", param);
         error.set("code", MAPPER.valueToTree(code));
         return root.toString();
+    }
+
+    // how the answer leaves: whole, not at all, or cut short
+    private enum Kind {
+        ANSWER, DROP_CONNECTION, TRUNCATED
     }
 
     private static void checkStatus(int status) {

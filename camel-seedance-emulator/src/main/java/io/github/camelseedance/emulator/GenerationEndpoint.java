@@ -10,13 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/videos/generations}: records and judges each request, then answers 401, 400, the next scripted
- * answer, or (after the latency, on a timer) a generated video's URL.
+ * answer, a random {@link Fault}, or (after the latency, on a timer) a generated video's URL. Every request counts as
+ * in flight from its arrival until its answer goes out or its connection closes.
  */
 final class GenerationEndpoint {
 
@@ -28,34 +30,47 @@ final class GenerationEndpoint {
     private final Vertx vertx;
     private final ContractJudge judge;
     private final EmulatorRecords records;
+    private final ConcurrencyGauge gauge;
     private final VideoLibrary videos;
     private final String expectedAuthorization;
     private final Supplier<Duration> latency;
     private final Supplier<String> baseUrl;
+    private final FaultInjector faults;
 
-    GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, VideoLibrary videos, String apiKey,
-            Supplier<Duration> latency, Supplier<String> baseUrl) {
+    GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, ConcurrencyGauge gauge,
+            VideoLibrary videos, String apiKey, Supplier<Duration> latency, Supplier<String> baseUrl,
+            FaultInjector faults) {
         this.vertx = vertx;
         this.judge = judge;
         this.records = records;
+        this.gauge = gauge;
         this.videos = videos;
         this.expectedAuthorization = "Bearer " + apiKey;
         this.latency = latency;
         this.baseUrl = baseUrl;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request) {
+        // counted in as soon as the headers are here, and out when the client leaves early, whatever stage it left at
+        Runnable leave = gauge.enter();
+        request.response().closeHandler(closed -> leave.run());
         request.body()
-                .onSuccess(body -> answer(request, body.toString(StandardCharsets.UTF_8)))
+                .onSuccess(body -> answer(request, body.toString(StandardCharsets.UTF_8), leave))
                 .onFailure(e -> LOG.debug("POST {}: the body never fully arrived: {}", PATH, e.toString()));
     }
 
-    private void answer(HttpServerRequest request, String body) {
+    private void answer(HttpServerRequest request, String body, Runnable leave) {
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         Verdict verdict = judge.judge(HeaderMaps.firstValues(headers), body);
         RecordedRequest recorded = new RecordedRequest(request.method().name(), request.path(), headers, body,
                 verdict.messages());
         records.addGeneration(recorded);
+        // counted out before the bytes leave, as the status is recorded: a client holding its answer sees both
+        IntConsumer answered = status -> {
+            leave.run();
+            recorded.answered(status);
+        };
         if (verdict.valid()) {
             LOG.debug("POST {}: follows the contract", PATH);
         } else {
@@ -64,37 +79,59 @@ final class GenerationEndpoint {
 
         if (!expectedAuthorization.equals(recorded.header("authorization"))) {
             Replies.sendError(request, 401, "Incorrect API key provided", "authentication_error", null,
-                    "invalid_api_key", recorded::answered);
+                    "invalid_api_key", answered);
         } else if (!verdict.valid()) {
             Replies.sendError(request, 400, verdict.firstMessage(), "invalid_request_error", verdict.firstField(),
-                    "invalid_parameter", recorded::answered);
+                    "invalid_parameter", answered);
         } else {
             EmulatorResponse scripted = records.nextQueued();
             if (scripted != null) {
-                after(scripted.delay(), () -> answerScripted(request, recorded, scripted));
+                after(scripted.delay(), () -> answerScripted(request, scripted, answered));
             } else {
-                after(latency.get(), () -> answerGenerated(request, recorded));
+                answerOrFault(request, recorded, answered);
             }
         }
     }
 
-    private void answerScripted(HttpServerRequest request, RecordedRequest recorded, EmulatorResponse scripted) {
-        if (scripted.isDropConnection()) {
-            LOG.debug("POST {}: dropping the connection as scripted", PATH);
-            recorded.answered(-1);
-            request.connection().close();
+    // only valid requests without a scripted answer draw, so a test's own script and 400s keep the sequence intact
+    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, IntConsumer answered) {
+        Fault fault = faults.draw();
+        if (fault == null) {
+            after(latency.get(), () -> answerGenerated(request, answered, false));
             return;
         }
-        Replies.send(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
-                scripted.headers(), recorded::answered);
+        // recorded before anything leaves, so a client that has its answer finds the fault in the records too
+        recorded.injected(fault);
+        LOG.debug("POST {}: injecting {}", PATH, fault);
+        EmulatorResponse response = fault.response();
+        if (response == null) {
+            after(latency.get(), () -> answerGenerated(request, answered, true));
+        } else {
+            // the ambiguous faults come after the model "worked" on the request, the others before it started
+            after(fault.ambiguous() ? latency.get() : Duration.ZERO, () -> answerScripted(request, response, answered));
+        }
     }
 
-    private void answerGenerated(HttpServerRequest request, RecordedRequest recorded) {
-        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue() + VideoEndpoint.SUFFIX;
+    private void answerScripted(HttpServerRequest request, EmulatorResponse scripted, IntConsumer answered) {
+        if (scripted.isDropConnection()) {
+            LOG.debug("POST {}: dropping the connection without an answer", PATH);
+            answered.accept(-1);
+            request.connection().close();
+        } else if (scripted.isTruncated()) {
+            Replies.sendTruncated(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
+                    scripted.headers(), answered);
+        } else {
+            Replies.send(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
+                    scripted.headers(), answered);
+        }
+    }
+
+    private void answerGenerated(HttpServerRequest request, IntConsumer answered, boolean brokenDownload) {
+        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue(brokenDownload) + VideoEndpoint.SUFFIX;
         ObjectNode root = MAPPER.createObjectNode();
         root.putArray("data").addObject().put("url", url).put("revised_prompt", "");
         root.put("created", Instant.now().getEpochSecond());
-        Replies.sendJson(request, 200, root.toString(), recorded::answered);
+        Replies.sendJson(request, 200, root.toString(), answered);
     }
 
     // a Vert.x timer rather than a sleep: a thousand slow generations then hold no thread

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One generation request as the emulator received it, with the contract violations found in it and the status it was
- * answered with. The status is set when the answer goes out, so it is 0 while a delayed answer is still pending.
+ * One generation request as the emulator received it, with the contract violations found in it, the status it was
+ * answered with and the random fault it got, if any. The status is set when the answer goes out, so it is 0 while a
+ * delayed answer is still pending.
  */
 public final class RecordedRequest {
 
@@ -20,6 +21,7 @@ public final class RecordedRequest {
     private final String body;
     private final List<String> violations;
     private volatile int status;
+    private volatile Fault fault;
 
     RecordedRequest(String method, String path, Map<String, List<String>> headers, String body,
             List<String> violations) {
@@ -76,10 +78,24 @@ public final class RecordedRequest {
         this.status = status;
     }
 
+    /**
+     * The fault injected at random into this request ({@link SeedanceEmulator.Builder#faultRate}), or null when it got
+     * none: it was answered normally, as scripted, or with 400 or 401. Set before the answer goes out. A request with
+     * status 200 was answered with a video, the one outcome a provider bills for sure.
+     */
+    public Fault fault() {
+        return fault;
+    }
+
+    void injected(Fault fault) {
+        this.fault = fault;
+    }
+
     // the Authorization value stays out on purpose: test reports and logs print this
     @Override
     public String toString() {
-        return "RecordedRequest[" + method + " " + path + " -> " + status + ", violations=" + violations
+        return "RecordedRequest[" + method + " " + path + " -> " + status + (fault == null ? "" : " (" + fault + ")")
+                + ", violations=" + violations
                 + ", body=" + body + "]";
     }
 }

@@ -7,9 +7,13 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -18,6 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Seedance API on a loopback port: it judges every generation request against the contract, answers as
  * the provider would (or as scripted), serves a real MP4, and records everything for assertions.
+ *
+ * <p>For resilience tests it injects faults: scripted answers ({@link #enqueue}, including a dropped connection and a
+ * body cut short), connections closed before any request is read ({@link #dropNextConnections}), and downloads that
+ * break halfway ({@link #breakNextDownloads}). It counts generations in flight and the most at once
+ * ({@link #maxConcurrentGenerations()}), so a client's concurrency limit can be checked, and it can serve a video of
+ * any size ({@link Builder#videoSize}), streamed in chunks, for tests of a client's memory use.
+ *
+ * <p>For soak tests it injects random faults ({@link Builder#faultRate}): a share of valid generations is answered with
+ * a {@link Fault} drawn from a small documented set, from a seeded sequence so that a run can be reproduced, and each
+ * request records the fault it got ({@link RecordedRequest#fault()}).
  */
 public final class SeedanceEmulator implements AutoCloseable {
 
@@ -28,8 +42,13 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final Duration configuredLatency;
     private final String host;
     private final int requestedPort;
+    private final long videoSize;
     private final EmulatorRecords records = new EmulatorRecords();
     private final ContractJudge judge = new ContractJudge();
+    private final ConcurrencyGauge generationGauge = new ConcurrencyGauge();
+    private final ConnectionDropper connectionDropper = new ConnectionDropper();
+    private final Countdown brokenDownloads = new Countdown();
+    private final FaultInjector faults;
 
     private volatile Duration latency;
     private volatile int port = -1;
@@ -44,6 +63,10 @@ public final class SeedanceEmulator implements AutoCloseable {
         this.latency = builder.latency;
         this.host = builder.host;
         this.requestedPort = builder.port;
+        this.videoSize = builder.videoSize;
+        // no seed given: one is chosen and logged, so a run that found a bug can be replayed with faultSeed
+        long seed = builder.faultSeed != null ? builder.faultSeed : ThreadLocalRandom.current().nextLong();
+        this.faults = new FaultInjector(builder.faultRate, seed, builder.faults);
     }
 
     public static Builder builder() {
@@ -62,15 +85,17 @@ public final class SeedanceEmulator implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        VideoLibrary videos = new VideoLibrary();
-        GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, videos, apiKey,
-                () -> latency, () -> baseUrl);
+        VideoLibrary videos = new VideoLibrary(videoSize);
+        GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, generationGauge, videos, apiKey,
+                () -> latency, () -> baseUrl, faults);
         // HTTP/1.1 only: a dropped connection then ends exactly one request, whatever client is used
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
                 .setHandle100ContinueAutomatically(true);
         try {
             HttpServer server = await(vertx.createHttpServer(options)
-                    .requestHandler(new EmulatorRoutes(generation, new VideoEndpoint(records, videos)))
+                    .connectionHandler(connectionDropper)
+                    .requestHandler(new EmulatorRoutes(generation,
+                            new VideoEndpoint(records, videos, brokenDownloads)))
                     .listen(requestedPort, host));
             port = server.actualPort();
         } catch (RuntimeException e) {
@@ -81,6 +106,10 @@ public final class SeedanceEmulator implements AutoCloseable {
         baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         started = true;
         LOG.info("Seedance emulator listening on {}", baseUrl);
+        if (faults.rate() > 0) {
+            LOG.info("Seedance emulator injects faults into {}% of generations, drawn from {} (faultSeed {})",
+                    faults.rate() * 100, faults.kinds(), faults.seed());
+        }
         return this;
     }
 
@@ -116,6 +145,29 @@ public final class SeedanceEmulator implements AutoCloseable {
         this.latency = checkLatency(latency);
     }
 
+    /** The share of valid generations answered with a random {@link Fault} now, 0 to 1. */
+    public double faultRate() {
+        return faults.rate();
+    }
+
+    /**
+     * Changes the share of valid generations, from the next one on, that get a random {@link Fault}; works while
+     * running. The sequence of draws goes on where it was.
+     */
+    public void setFaultRate(double rate) {
+        faults.setRate(rate);
+    }
+
+    /** The seed of the fault sequence: the configured one, or the one chosen at random when none was given. */
+    public long faultSeed() {
+        return faults.seed();
+    }
+
+    /** The faults drawn from, in declaration order. */
+    public List<Fault> faults() {
+        return faults.kinds();
+    }
+
     /** Every {@code POST /v1/videos/generations} received, in arrival order (a copy). */
     public List<RecordedRequest> generationRequests() {
         return records.generations();
@@ -135,6 +187,47 @@ public final class SeedanceEmulator implements AutoCloseable {
         return records.downloads();
     }
 
+    /** The size in bytes of every video served; see {@link Builder#videoSize}. */
+    public long videoSize() {
+        return videoSize;
+    }
+
+    /**
+     * Generation requests in flight now: each {@code POST /v1/videos/generations}, answered at once (400, 401) or
+     * not, counts from its arrival until its answer is sent or its connection is dropped or closed.
+     */
+    public int generationsInFlight() {
+        return generationGauge.inFlight();
+    }
+
+    /** The most generation requests that were in flight at once since start or the last {@link #reset()}. */
+    public int maxConcurrentGenerations() {
+        return generationGauge.max();
+    }
+
+    /**
+     * Closes the next {@code count} TCP connections as soon as they are accepted, before any request is read, so their
+     * requests never reach the emulator and nothing is recorded; calls add up. Only new connections count: a client
+     * that reuses a kept-alive connection is not affected.
+     */
+    public void dropNextConnections(int count) {
+        connectionDropper.dropNext(count);
+    }
+
+    /** How many connections {@link #dropNextConnections} has dropped since start or the last {@link #reset()}. */
+    public int droppedConnections() {
+        return connectionDropper.dropped();
+    }
+
+    /**
+     * Breaks the next {@code count} GETs of an issued video: each is answered 200 with the full Content-Length, but the
+     * connection closes after half the bytes. They are recorded as downloads with status 200; calls add up. HEAD
+     * requests and unknown ids use none up.
+     */
+    public void breakNextDownloads(int count) {
+        brokenDownloads.add(count);
+    }
+
     /**
      * Answers the next valid generation request with this instead of a video; several queue up in order. The request is
      * still recorded and judged, and an invalid or unauthorised one gets its 400 or 401 without using the queue.
@@ -143,10 +236,19 @@ public final class SeedanceEmulator implements AutoCloseable {
         records.enqueue(Objects.requireNonNull(response, "response"));
     }
 
-    /** Forgets all records and queued answers and restores the configured latency. Issued videos stay downloadable. */
+    /**
+     * Forgets all records, queued answers, pending connection drops and download breaks, zeroes the maximum of
+     * concurrent generations and the count of dropped connections, restores the configured latency and fault rate, and
+     * starts the fault sequence again from its seed. Issued videos stay downloadable (a video issued with
+     * {@link Fault#BROKEN_DOWNLOAD} still breaks once), and generations still in flight stay counted until they end.
+     */
     public void reset() {
         records.clear();
+        connectionDropper.reset();
+        brokenDownloads.clear();
+        generationGauge.resetMax();
         latency = configuredLatency;
+        faults.reset();
     }
 
     /** Stops the server and Vert.x. Safe to call more than once. */
@@ -203,6 +305,10 @@ public final class SeedanceEmulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private String host = "127.0.0.1";
         private int port;
+        private long videoSize = VideoLibrary.sampleSize();
+        private double faultRate;
+        private Long faultSeed;
+        private Set<Fault> faults = EnumSet.allOf(Fault.class);
 
         private Builder() {
         }
@@ -239,6 +345,48 @@ public final class SeedanceEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The size in bytes of every video served; default the shipped sample's size (about 44 KB), the minimum. A
+         * larger video is the sample followed by one MP4 {@code free} box (at least 8 bytes) padding it to exactly this
+         * size, so it still plays; it is streamed in 64 KiB chunks with back-pressure, never held whole in memory, for
+         * tests of a client's memory use. Sizes beyond 4 GiB use the box's 64-bit size form.
+         */
+        public Builder videoSize(long bytes) {
+            PaddedVideo.check(VideoLibrary.sampleSize(), bytes);
+            this.videoSize = bytes;
+            return this;
+        }
+
+        /**
+         * The share of valid generations, 0 to 1, answered with a random {@link Fault} instead of a video; default 0,
+         * none. Each valid generation with no {@linkplain SeedanceEmulator#enqueue scripted answer} queued gets one,
+         * with this probability, drawn uniformly from {@link #faults}; requests answered 400 or 401 and scripted ones
+         * get none and use up no draw. {@link RecordedRequest#fault()} tells which fault a request got.
+         */
+        public Builder faultRate(double rate) {
+            this.faultRate = FaultInjector.checkRate(rate);
+            return this;
+        }
+
+        /**
+         * The seed of the random fault sequence, so a run can be reproduced: the n-th valid generation to arrive gets
+         * the same fault for the same seed. Default a random seed, logged at start when faults are on.
+         */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
+        /** The faults {@link #faultRate} draws from, uniformly; default every {@link Fault}. */
+        public Builder faults(Fault... kinds) {
+            Objects.requireNonNull(kinds, "kinds");
+            if (kinds.length == 0 || Arrays.asList(kinds).contains(null)) {
+                throw new IllegalArgumentException("faults must name at least one Fault, and no null");
+            }
+            this.faults = EnumSet.copyOf(Arrays.asList(kinds));
             return this;
         }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * JUnit 5 extension running a {@link SeedanceEmulator} for a test class. As a static {@code @RegisterExtension} field
  * it starts once before all tests and stops after them; as an instance field (where JUnit skips class callbacks) it
- * runs one emulator per test. Records and queued answers are cleared before each test.
+ * runs one emulator per test. Before each test it calls {@link SeedanceEmulator#reset()}: records, queued answers,
+ * pending faults and the concurrency maximum start afresh.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -105,6 +106,42 @@ public final class SeedanceEmulatorExtension
         emulator().enqueue(response);
     }
 
+    public long videoSize() {
+        return emulator().videoSize();
+    }
+
+    public int generationsInFlight() {
+        return emulator().generationsInFlight();
+    }
+
+    public int maxConcurrentGenerations() {
+        return emulator().maxConcurrentGenerations();
+    }
+
+    public void dropNextConnections(int count) {
+        emulator().dropNextConnections(count);
+    }
+
+    public int droppedConnections() {
+        return emulator().droppedConnections();
+    }
+
+    public void breakNextDownloads(int count) {
+        emulator().breakNextDownloads(count);
+    }
+
+    public double faultRate() {
+        return emulator().faultRate();
+    }
+
+    public void setFaultRate(double rate) {
+        emulator().setFaultRate(rate);
+    }
+
+    public long faultSeed() {
+        return emulator().faultSeed();
+    }
+
     public void reset() {
         emulator().reset();
     }
@@ -145,6 +182,26 @@ public final class SeedanceEmulatorExtension
 
         public Builder port(int port) {
             config.port(port);
+            return this;
+        }
+
+        public Builder videoSize(long bytes) {
+            config.videoSize(bytes);
+            return this;
+        }
+
+        public Builder faultRate(double rate) {
+            config.faultRate(rate);
+            return this;
+        }
+
+        public Builder faultSeed(long seed) {
+            config.faultSeed(seed);
+            return this;
+        }
+
+        public Builder faults(Fault... kinds) {
+            config.faults(kinds);
             return this;
         }
 

@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /videos/<id>.mp4}: serves the sample MP4 for ids the emulator issued and records every download,
- * including whether an Authorization header came along (it never should).
+ * {@code GET /videos/<id>.mp4}: streams the video for ids the emulator issued and records every download, including
+ * whether an Authorization header came along (it never should). A GET of an issued video breaks halfway when it is the
+ * first GET of a video issued with {@link Fault#BROKEN_DOWNLOAD}, or while {@link SeedanceEmulator#breakNextDownloads}
+ * has breaks pending; HEAD requests and unknown ids use none up.
  */
 final class VideoEndpoint {
 
@@ -20,10 +22,12 @@ final class VideoEndpoint {
 
     private final EmulatorRecords records;
     private final VideoLibrary videos;
+    private final Countdown brokenDownloads;
 
-    VideoEndpoint(EmulatorRecords records, VideoLibrary videos) {
+    VideoEndpoint(EmulatorRecords records, VideoLibrary videos, Countdown brokenDownloads) {
         this.records = records;
         this.videos = videos;
+        this.brokenDownloads = brokenDownloads;
     }
 
     static boolean matches(HttpServerRequest request) {
@@ -34,7 +38,8 @@ final class VideoEndpoint {
     void handle(HttpServerRequest request) {
         String path = request.path();
         String name = path.substring(PREFIX.length());
-        boolean known = name.endsWith(SUFFIX) && videos.isIssued(name.substring(0, name.length() - SUFFIX.length()));
+        String id = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : null;
+        boolean known = id != null && videos.isIssued(id);
         int status = known ? 200 : 404;
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         records.addDownload(new RecordedDownload(request.method().name(), path, headers, status));
@@ -47,11 +52,11 @@ final class VideoEndpoint {
         } else if (request.method() == HttpMethod.HEAD) {
             request.response().setStatusCode(200)
                     .putHeader("Content-Type", "video/mp4")
-                    .putHeader("Content-Length", String.valueOf(videos.video().length()))
+                    .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();
         } else {
-            // a copy per answer: the shared buffer's read position must not move under concurrent downloads
-            Replies.send(request, 200, "video/mp4", videos.video().copy(), Map.of(), Replies::ignore);
+            // a video's own injected fault first, so it does not use up a break scripted for another download
+            VideoStream.send(request, videos.video(), videos.takeBreak(id) || brokenDownloads.take());
         }
     }
 }

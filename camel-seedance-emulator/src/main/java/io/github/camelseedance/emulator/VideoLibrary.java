@@ -1,6 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The videos the emulator has "generated": every id it issued maps to the same small, real H.264 MP4 shipped as a
- * resource, so clients can download, store and probe a playable file.
+ * resource (padded to the configured size, see {@link PaddedVideo}), so clients can download, store and probe a
+ * playable file.
  */
 final class VideoLibrary {
 
@@ -19,22 +19,46 @@ final class VideoLibrary {
     //        -movflags +faststart sample.mp4
     static final String RESOURCE = "/io/github/camelseedance/emulator/sample.mp4";
 
-    private final Buffer video = Buffer.buffer(load());
+    private final PaddedVideo video;
     // issued ids survive reset(): a video from an earlier test stays downloadable, as on a CDN
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    // ids whose first GET breaks halfway (Fault.BROKEN_DOWNLOAD); removed by that GET
+    private final Set<String> breakOnce = ConcurrentHashMap.newKeySet();
+
+    VideoLibrary(long videoSize) {
+        this.video = new PaddedVideo(Sample.BYTES, videoSize);
+    }
+
+    /** The shipped sample's size in bytes, the default video size. */
+    static long sampleSize() {
+        return Sample.BYTES.length;
+    }
 
     /** Issues a fresh id for one generated video. */
     String issue() {
+        return issue(false);
+    }
+
+    /** Issues a fresh id; when {@code brokenOnce}, the first GET of its video breaks halfway. */
+    String issue(boolean brokenOnce) {
         String id = "seedance_" + UUID.randomUUID().toString().replace("-", "");
+        if (brokenOnce) {
+            breakOnce.add(id);
+        }
         issued.add(id);
         return id;
+    }
+
+    /** True once for an id issued broken: the caller breaks this download. */
+    boolean takeBreak(String id) {
+        return breakOnce.remove(id);
     }
 
     boolean isIssued(String id) {
         return issued.contains(id);
     }
 
-    Buffer video() {
+    PaddedVideo video() {
         return video;
     }
 
@@ -47,5 +71,11 @@ final class VideoLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the emulator's sample video " + RESOURCE, e);
         }
+    }
+
+    // read once per JVM on first use and never written: every emulator and download shares these bytes
+    private static final class Sample {
+
+        static final byte[] BYTES = load();
     }
 }

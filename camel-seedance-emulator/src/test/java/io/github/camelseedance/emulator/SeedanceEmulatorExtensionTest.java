@@ -1,7 +1,9 @@
 package io.github.camelseedance.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,43 @@ class SeedanceEmulatorExtensionTest {
         assertThat(seedance.violations()).isEmpty();
     }
 
+    @Test
+    void concurrencyAndFaultsAreAvailableThroughTheExtension() {
+        assertThat(send()).isEqualTo(200);
+        assertThat(seedance.maxConcurrentGenerations()).isEqualTo(1);
+        assertThat(seedance.generationsInFlight()).isZero();
+
+        seedance.dropNextConnections(1);
+        assertThatThrownBy(SeedanceEmulatorExtensionTest::send).hasCauseInstanceOf(IOException.class);
+        assertThat(seedance.droppedConnections()).isEqualTo(1);
+
+        String url = TestClient.json(client().generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+        seedance.breakNextDownloads(1);
+        assertThatThrownBy(() -> client().download(url, null)).isInstanceOf(IOException.class);
+        assertThat(seedance.videoSize()).isEqualTo(VideoLibrary.sampleSize());
+    }
+
+    // whichever of the two runs second proves that faults left pending and counters were reset in between
+    @Test
+    void faultsLeftPendingByOneTestAreClearedForTheNext() throws Exception {
+        checkCleanThenLeaveFaultsPending();
+    }
+
+    @Test
+    void faultsLeftPendingByOneTestAreClearedForTheNextToo() throws Exception {
+        checkCleanThenLeaveFaultsPending();
+    }
+
+    private static void checkCleanThenLeaveFaultsPending() throws Exception {
+        assertThat(seedance.droppedConnections()).isZero();
+        assertThat(seedance.maxConcurrentGenerations()).isZero();
+        String url = TestClient.json(client().generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+        assertThat(client().download(url, null).body()).hasSize((int) VideoLibrary.sampleSize());
+        seedance.dropNextConnections(3);
+        assertThatThrownBy(SeedanceEmulatorExtensionTest::send).hasCauseInstanceOf(IOException.class);
+        seedance.breakNextDownloads(3);
+    }
+
     private static synchronized void checkSameEmulator() {
         if (startedAt == null) {
             startedAt = seedance.baseUrl();
@@ -79,8 +118,13 @@ class SeedanceEmulatorExtensionTest {
         assertThat(seedance.baseUrl()).isEqualTo(startedAt);
     }
 
+    // a new client each time, so each call opens a new connection
     private static int send() {
-        return new TestClient(seedance.baseUrl(), seedance.apiKey()).generate(TestClient.VALID_BODY).statusCode();
+        return client().generate(TestClient.VALID_BODY).statusCode();
+    }
+
+    private static TestClient client() {
+        return new TestClient(seedance.baseUrl(), seedance.apiKey());
     }
 
     /** Registered on an instance field, where JUnit skips class callbacks: each test gets its own emulator. */
@@ -101,6 +145,25 @@ class SeedanceEmulatorExtensionTest {
         @Test
         void emulatorIsSeparateFromTheClassWideOne() {
             assertThat(perTest.baseUrl()).isNotEqualTo(seedance.baseUrl());
+        }
+    }
+
+    /** The video size option reaches the emulator the extension runs. */
+    @Nested
+    class WithALargerVideo {
+
+        private static final long SIZE = 1024 * 1024;
+
+        @RegisterExtension
+        SeedanceEmulatorExtension large = SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
+
+        @Test
+        void downloadsHaveTheConfiguredSize() throws Exception {
+            TestClient client = new TestClient(large.baseUrl(), large.apiKey());
+            String url = TestClient.json(client.generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+
+            assertThat(large.videoSize()).isEqualTo(SIZE);
+            assertThat(client.download(url, null).body()).hasSize((int) SIZE);
         }
     }
 }

@@ -2,12 +2,16 @@ package io.github.camelseedance.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,13 +39,16 @@ final class TestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    HttpRequest authorizedGeneration(String body) {
+        return generation(body).header("Authorization", "Bearer " + apiKey).build();
+    }
+
     HttpResponse<String> generate(String body) {
-        return send(generation(body).header("Authorization", "Bearer " + apiKey).build());
+        return send(authorizedGeneration(body));
     }
 
     CompletableFuture<HttpResponse<String>> generateAsync(String body) {
-        return http.sendAsync(generation(body).header("Authorization", "Bearer " + apiKey).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(authorizedGeneration(body), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -63,12 +70,54 @@ final class TestClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Streams a download straight to a file, so a large video never sits in the test's memory either. */
+    HttpResponse<Path> downloadTo(String url, Path file) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+    }
+
+    HttpResponse<Void> head(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * Sends a request and reads its body as far as it goes, keeping what arrived when the connection breaks midway:
+     * the headers the answer promised and the bytes it delivered can then be compared.
+     */
+    Received receive(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        IOException failure = null;
+        try (InputStream in = response.body()) {
+            in.transferTo(body);
+        } catch (IOException e) {
+            failure = e;
+        }
+        return new Received(response.statusCode(), response.headers(), body.toByteArray(), failure);
+    }
+
+    HttpRequest getRequest(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
     HttpClient http() {
         return http;
+    }
+
+    /**
+     * What an answer delivered: status and headers, the body bytes read, and the failure that ended the read, if any.
+     */
+    record Received(int status, HttpHeaders headers, byte[] body, IOException failure) {
+
+        /** The Content-Length the answer promised, or -1 when it sent none. */
+        long contentLength() {
+            return headers.firstValueAsLong("Content-Length").orElse(-1);
+        }
     }
 
     static JsonNode json(HttpResponse<String> response) {

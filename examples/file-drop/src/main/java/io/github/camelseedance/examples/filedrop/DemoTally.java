@@ -12,8 +12,8 @@ import java.util.List;
  */
 record DemoTally(List<String> done, List<String> failed, List<String> pending) {
 
-    static final String DONE_DIR = ".done";
-    static final String ERROR_DIR = ".error";
+    static final String DONE_DIR = FileDropRoutes.DONE_DIR;
+    static final String ERROR_DIR = FileDropRoutes.ERROR_DIR;
 
     DemoTally {
         done = List.copyOf(done);

@@ -1,5 +1,8 @@
 package io.github.camelseedance.examples.filedrop;
 
+import java.nio.file.Path;
+
+import io.github.camelseedance.SeedanceStoppedException;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -8,32 +11,53 @@ import org.apache.camel.component.jackson.JacksonDataFormat;
 
 /**
  * Every {@code *.txt} or {@code *.json} dropped into the input folder becomes {@code <name>.mp4} in the output folder;
- * the input then moves to {@code .done}, or to {@code .error} when it could not be turned into a video.
+ * the input then moves to {@code .done}, or to {@code .error} when it could not be turned into a video. An input whose
+ * generation was cut short by a shutdown stays where it is, to be picked up again on the next run.
  */
 public class FileDropRoutes extends RouteBuilder {
 
     static final String ROUTE_ID = "file-drop";
+    static final String DONE_DIR = ".done";
+    static final String ERROR_DIR = ".error";
+    /** The prefix of a video still being written; it is renamed to {@code <name>.mp4} once complete. */
+    static final String TEMP_PREFIX = ".part-";
+    /** Where the file consumer moves the input on commit: {@value #DONE_DIR} or {@value #ERROR_DIR}. */
+    static final String MOVE_TO = "FileDropMoveTo";
+    static final String VIDEO_NAME = "FileDropVideoName";
     private static final String REASON = "FileDropFailureReason";
 
     @Override
     public void configure() {
-        // one line naming the file and the reason; handled(false) keeps the exchange failed so moveFailed applies
+        Path outputDir = Path.of(getContext().resolvePropertyPlaceholders("{{filedrop.output-dir}}"));
+
+        // A real failure (an invalid request, an API error, a broken download) is handled: the exchange then counts as
+        // done for the file consumer, which moves the input where MOVE_TO says, and one line says why.
         onException(Exception.class)
-                .handled(false)
-                .logExhausted(false)
+                .handled(true)
+                .setProperty(MOVE_TO, constant(ERROR_DIR))
                 .process(exchange -> exchange.setProperty(REASON,
                         oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
                 .log(LoggingLevel.ERROR, FileDropRoutes.class.getName(),
-                        "${header.CamelFileName} failed, moved to .error: ${exchangeProperty." + REASON + "}");
+                        "${header.CamelFileName} failed, moved to " + ERROR_DIR + ": ${exchangeProperty." + REASON + "}");
+
+        // A stop is no verdict on the input: left unhandled, the exchange fails, the consumer rolls back and the input
+        // stays in the folder. Once graceful shutdown has timed out Camel runs no error handler at all, which ends the
+        // same way; InputLeftovers reports it either way.
+        onException(SeedanceStoppedException.class)
+                .handled(false)
+                .logExhausted(false);
 
         // dot-files are skipped, so .done and .error are left alone; readLock=changed waits for files still being
-        // written, and readLockMinLength=0 lets an empty file through to be rejected rather than retried forever
+        // written, and readLockMinLength=0 lets an empty file through to be rejected rather than retried forever.
+        // No moveFailed: a failed exchange is one to retry on the next run, so its input stays put.
         from("file:{{filedrop.input-dir}}?antInclude=*.txt,*.json&antFilterCaseSensitive=false&charset=UTF-8"
-             + "&move=.done&moveFailed=.error&readLock=changed&readLockCheckInterval=500&readLockMinAge=1s"
-             + "&readLockMinLength=0&delay={{filedrop.poll-delay}}")
+             + "&move=${file:parent}/${exchangeProperty." + MOVE_TO + "}/${file:onlyname}"
+             + "&readLock=changed&readLockCheckInterval=500&readLockMinAge=1s&readLockMinLength=0"
+             + "&delay={{filedrop.poll-delay}}")
                 .routeId(ROUTE_ID)
-                // the producer is asynchronous, so without this every file in a poll would be generating at once
-                .throttle().constant("{{filedrop.concurrency}}").concurrentRequestsMode()
+                .setProperty(MOVE_TO, constant(DONE_DIR))
+                .setProperty(VIDEO_NAME, simple("${file:name.noext.single}.mp4"))
+                .process(new InputLeftovers(outputDir, TEMP_PREFIX))
                 .log("Generating a video for ${header.CamelFileName}")
                 .choice()
                     .when(simple("${file:ext} =~ 'json'"))
@@ -42,10 +66,14 @@ public class FileDropRoutes extends RouteBuilder {
                         .process(exchange -> exchange.getMessage().setBody(
                                 exchange.getMessage().getBody(String.class).strip()))
                 .end()
-                .to("seedance:generate?download=true")
-                // written under a dot-name first, so no partial video is ever visible as <name>.mp4
-                .to("file:{{filedrop.output-dir}}?fileName=${file:name.noext.single}.mp4&tempPrefix=.part-")
-                .log("${header.CamelFileName} -> ${file:name.noext.single}.mp4 (${header.CamelSeedanceModelUsed})");
+                // the component's own limit rather than a throttle: an exchange waiting for its turn there ends with
+                // SeedanceStoppedException on shutdown, so its input too stays for the next run
+                .to("seedance:generate?download=true&maxConcurrentRequests={{filedrop.concurrency}}")
+                // written under a dot-name first, so no partial video is ever visible as <name>.mp4; tempFileName
+                // rather than tempPrefix, which would name the temp file after the input (.part-<name>.txt)
+                .to("file:{{filedrop.output-dir}}?fileName=${exchangeProperty." + VIDEO_NAME + "}"
+                    + "&tempFileName=" + TEMP_PREFIX + "${exchangeProperty." + VIDEO_NAME + "}")
+                .log("${header.CamelFileName} -> ${exchangeProperty." + VIDEO_NAME + "} (${header.CamelSeedanceModelUsed})");
     }
 
     // parser messages span lines (Jackson appends the location on a second one); a log line should not
@@ -53,6 +81,21 @@ public class FileDropRoutes extends RouteBuilder {
         if (failure == null) {
             return "unknown failure";
         }
+        String text = describe(failure);
+        // a wrapper's message can hide what went wrong ("Cannot store file: ..." for a broken download): add the
+        // root cause's, unless it already says it
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = describe(root);
+        if (root != failure && !text.contains(reason)) {
+            text = text + " (" + reason + ")";
+        }
+        return text;
+    }
+
+    private static String describe(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             return failure.getClass().getSimpleName();

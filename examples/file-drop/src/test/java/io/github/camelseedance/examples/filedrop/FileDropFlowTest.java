@@ -128,6 +128,27 @@ class FileDropFlowTest {
         assertThat(errorLines).noneSatisfy(line -> assertThat(line).contains(emulator.apiKey()));
     }
 
+    @Test
+    void aDownloadThatBreaksMidwayLeavesNoPartialVideoAndMovesTheInputToError() throws Exception {
+        emulator.breakNextDownloads(1);
+        drop("torn.txt", "A kite torn loose in a gale");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/torn.txt");
+            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
+        });
+
+        assertThat(emulator.downloads()).as("the download was attempted and broke").hasSize(1);
+        assertThat(input.resolve("torn.txt")).doesNotExist();
+        if (Files.exists(output)) {
+            try (var listing = Files.list(output)) {
+                assertThat(listing.map(p -> p.getFileName().toString()))
+                        .as("neither a video nor its temp file").isEmpty();
+            }
+        }
+        assertThat(errorLines).singleElement().satisfies(line -> assertThat(line).startsWith("torn.txt failed"));
+    }
+
     // written under a dot-name and renamed, as a careful producer of input files would
     private void drop(String name, String content) throws IOException {
         Files.createDirectories(input);

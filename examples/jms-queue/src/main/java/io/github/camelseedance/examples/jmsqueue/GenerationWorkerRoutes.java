@@ -3,6 +3,7 @@ package io.github.camelseedance.examples.jmsqueue;
 import io.github.camelseedance.InvalidVideoRequestException;
 import io.github.camelseedance.SeedanceConstants;
 import io.github.camelseedance.SeedanceException;
+import io.github.camelseedance.SeedanceStoppedException;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -94,6 +95,9 @@ public class GenerationWorkerRoutes extends RouteBuilder {
                     .log("${header." + REQUEST_ID + "} -> ${header." + SeedanceConstants.VIDEO_URL + "}")
                 .endDoTry()
                 .doCatch(InvalidVideoRequestException.class, SeedanceException.class)
+                    // a generation cut short by shutdown is no verdict on the request: roll back, so it is redelivered
+                    .onWhen(exchange -> !(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)
+                            instanceof SeedanceStoppedException))
                     .process(GenerationWorkerRoutes::setFailureReason)
                     .to(DEAD_LETTER)
                 .end();

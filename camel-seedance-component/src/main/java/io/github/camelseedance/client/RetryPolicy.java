@@ -1,0 +1,101 @@
+package io.github.camelseedance.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.camelseedance.SeedanceApiException;
+
+/**
+ * Which failed generations are sent again, and after how long. A generation is billed work, so only failures after
+ * which the provider cannot have started it are retried by default; the ambiguous ones only when the user accepts
+ * that a retry may pay twice.
+ *
+ * @param maxRetries     retries after the first attempt; 0 turns retrying off
+ * @param retryDelay     the wait before the first retry; each further one doubles it
+ * @param maxRetryDelay  the longest single wait, also the most of a Retry-After that is honoured
+ * @param retryAmbiguous whether to retry failures that may have started billed work
+ */
+public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetryDelay, boolean retryAmbiguous) {
+
+    /** How a failure relates to billing. */
+    enum Kind {
+        /** The provider did not start the generation: 408, 429, 502, 503, or no connection was made. */
+        NOT_STARTED,
+        /** The request may have reached the model: a timeout or reset after sending, 500 or 504. */
+        AMBIGUOUS,
+        /** Retrying cannot help: a rejected request, a success that could not be read. */
+        FINAL
+    }
+
+    /** What to do after a failed attempt: wait this long and try again, or stop and say why. */
+    record Decision(Duration delay, String reason) {
+
+        static Decision retryAfter(Duration delay) {
+            return new Decision(delay, null);
+        }
+
+        static Decision stop(String reason) {
+            return new Decision(null, reason);
+        }
+
+        boolean retry() {
+            return delay != null;
+        }
+    }
+
+    static Kind classify(Throwable failure) {
+        if (failure instanceof SeedanceApiException api) {
+            return switch (api.getStatusCode()) {
+                case 408, 429, 502, 503 -> Kind.NOT_STARTED;
+                case 500, 504 -> Kind.AMBIGUOUS;
+                default -> Kind.FINAL;
+            };
+        }
+        Throwable cause = failure.getCause();
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+            return Kind.NOT_STARTED;
+        }
+        if (cause instanceof HttpTimeoutException || cause instanceof IOException) {
+            return Kind.AMBIGUOUS;
+        }
+        return Kind.FINAL;
+    }
+
+    /** Decides after attempt number {@code attempt} (1 for the first) failed with {@code failure}. */
+    Decision decide(Throwable failure, int attempt) {
+        Kind kind = classify(failure);
+        if (kind == Kind.FINAL) {
+            return Decision.stop(attempt == 1 ? null : "after " + attempt + " attempts");
+        }
+        if (kind == Kind.AMBIGUOUS && !retryAmbiguous) {
+            return Decision.stop((attempt == 1 ? "" : "after " + attempt + " attempts; ")
+                                 + "not retried, since the provider may already be generating and billing the video;"
+                                 + " retryAmbiguousFailures=true would retry it");
+        }
+        if (attempt > maxRetries) {
+            return Decision.stop("gave up after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
+        }
+        Duration asked = failure instanceof SeedanceApiException api ? api.getRetryAfter() : null;
+        if (asked != null) {
+            if (asked.compareTo(maxRetryDelay) > 0) {
+                return Decision.stop("after " + attempt + (attempt == 1 ? " attempt" : " attempts")
+                                     + "; the provider asked to retry after " + asked.toSeconds()
+                                     + "s, longer than maxRetryDelay " + maxRetryDelay.toSeconds() + "s, so not waiting");
+            }
+            return Decision.retryAfter(asked);
+        }
+        return Decision.retryAfter(backoffFor(attempt));
+    }
+
+    /** Exponential, with the upper half jittered so that many clients failing together do not retry together. */
+    public Duration backoffFor(int attempt) {
+        long base = retryDelay.toMillis() << Math.min(attempt - 1, 30);
+        long capped = Math.min(Math.max(base, 0), maxRetryDelay.toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.camelseedance.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelseedance.SeedanceException;
+import io.github.camelseedance.model.GeneratedVideo;
+import io.github.camelseedance.model.VideoGenerationRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a generation again when the {@link RetryPolicy} says so. Waits are scheduled on a timer, never slept, so a
+ * generation waiting to be retried holds no thread. Downloads are passed through: a CDN read is not billed work.
+ */
+public final class RetryingSeedanceClient implements SeedanceClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingSeedanceClient.class);
+
+    private final SeedanceClient delegate;
+    private final RetryPolicy policy;
+    private final ScheduledExecutorService timer;
+
+    public RetryingSeedanceClient(SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer) {
+        this.delegate = delegate;
+        this.policy = policy;
+        this.timer = timer;
+    }
+
+    @Override
+    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
+        CompletableFuture<GeneratedVideo> result = new CompletableFuture<>();
+        attempt(request, 1, result);
+        return result;
+    }
+
+    private void attempt(VideoGenerationRequest request, int attempt, CompletableFuture<GeneratedVideo> result) {
+        CompletableFuture<GeneratedVideo> call;
+        try {
+            call = delegate.generate(request);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((video, failure) -> {
+            if (failure == null) {
+                result.complete(video);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            RetryPolicy.Decision decision = policy.decide(cause, attempt);
+            if (!decision.retry()) {
+                if (cause instanceof SeedanceException seedance && decision.reason() != null) {
+                    seedance.setRetryOutcome(attempt, decision.reason());
+                }
+                result.completeExceptionally(cause);
+                return;
+            }
+            LOG.debug("Seedance generation attempt {} failed ({}); attempt {} in {} ms", attempt, cause.getMessage(),
+                    attempt + 1, decision.delay().toMillis());
+            try {
+                timer.schedule(() -> attempt(request, attempt + 1, result), decision.delay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                if (cause instanceof SeedanceException seedance) {
+                    seedance.setRetryOutcome(attempt, "not retried: the component is stopping");
+                }
+                result.completeExceptionally(cause);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<VideoContent> download(String videoUrl) {
+        return delegate.download(videoUrl);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.camelseedance.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class PaddedVideoTest {
+
+    private static final byte[] SAMPLE = VideoLibrary.load();
+
+    @Test
+    void sampleSizedVideoIsTheSampleItself() {
+        PaddedVideo video = new PaddedVideo(SAMPLE, SAMPLE.length);
+
+        assertThat(video.size()).isEqualTo(SAMPLE.length);
+        assertThat(video.slice(0, SAMPLE.length).getBytes()).isEqualTo(SAMPLE);
+    }
+
+    @Test
+    void largerVideoIsTheSampleAndOneFreeBoxFillingTheRest() {
+        PaddedVideo video = new PaddedVideo(SAMPLE, SAMPLE.length + 1000L);
+
+        byte[] whole = video.slice(0, SAMPLE.length + 1000).getBytes();
+
+        assertThat(Arrays.copyOf(whole, SAMPLE.length)).isEqualTo(SAMPLE);
+        assertThat(ByteBuffer.wrap(whole, SAMPLE.length, 4).getInt()).isEqualTo(1000);
+        assertThat(new String(whole, SAMPLE.length + 4, 4, StandardCharsets.US_ASCII)).isEqualTo("free");
+        assertThat(Arrays.copyOfRange(whole, SAMPLE.length + 8, whole.length)).hasSize(992).containsOnly(0);
+    }
+
+    @Test
+    void slicesOfAnySizeReassembleTheWholeVideo() {
+        int size = SAMPLE.length + 5000;
+        PaddedVideo video = new PaddedVideo(SAMPLE, size);
+        Buffer reassembled = Buffer.buffer();
+
+        for (int from = 0; from < size; from += 777) {
+            reassembled.appendBuffer(video.slice(from, Math.min(777, size - from)));
+        }
+
+        assertThat(reassembled.getBytes()).isEqualTo(video.slice(0, size).getBytes());
+    }
+
+    @Test
+    void videoBeyondFourGibibytesUsesTheLargesizeBoxWithoutHoldingIt() {
+        long size = 5L * 1024 * 1024 * 1024;
+        PaddedVideo video = new PaddedVideo(SAMPLE, size);
+
+        ByteBuffer header = ByteBuffer.wrap(video.slice(SAMPLE.length, 16).getBytes());
+
+        assertThat(header.getInt()).isEqualTo(1);
+        byte[] type = new byte[4];
+        header.get(type);
+        assertThat(new String(type, StandardCharsets.US_ASCII)).isEqualTo("free");
+        assertThat(header.getLong()).isEqualTo(size - SAMPLE.length);
+        assertThat(video.slice(size - 64, 64).getBytes()).containsOnly(0);
+    }
+
+    @Test
+    void freeBoxHeaderSwitchesToTheLargesizeFormAbove32Bits() {
+        assertThat(PaddedVideo.freeBoxHeader(0xFFFF_FFFFL)).hasSize(8);
+        assertThat(PaddedVideo.freeBoxHeader(0x1_0000_0000L)).hasSize(16);
+    }
+
+    @Test
+    void sizesTheSampleCannotBePaddedToAreRejected() {
+        assertThatThrownBy(() -> new PaddedVideo(SAMPLE, SAMPLE.length - 1L))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaddedVideo(SAMPLE, SAMPLE.length + 1L))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PaddedVideo(SAMPLE, SAMPLE.length + 8L).slice(SAMPLE.length, 8).getBytes())
+                .isEqualTo(PaddedVideo.freeBoxHeader(8));
+    }
+
+    @Test
+    void sliceOutsideTheVideoIsRejected() {
+        PaddedVideo video = new PaddedVideo(SAMPLE, SAMPLE.length + 100L);
+
+        assertThatThrownBy(() -> video.slice(SAMPLE.length + 50L, 51)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> video.slice(-1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}

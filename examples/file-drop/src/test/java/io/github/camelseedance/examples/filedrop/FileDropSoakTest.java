@@ -1,0 +1,216 @@
+package io.github.camelseedance.examples.filedrop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.camelseedance.emulator.Fault;
+import io.github.camelseedance.emulator.RecordedRequest;
+import io.github.camelseedance.emulator.SeedanceEmulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole application under load with random faults: many prompts, 5% of generations answered with a fault, fast
+ * retries. Every input must end in {@code .done} or {@code .error}, the videos must match the {@code .done} inputs,
+ * and no input may be generated twice. The fault an input met decides where it must end: a fault the provider cannot
+ * have started is retried, so the input is done; an ambiguous one, or a broken download, sends it to {@code .error}
+ * without a second POST.
+ *
+ * <p>CI runs 100 prompts. The full run (see the README's Soak section):
+ * {@code mvn -B -ntp verify -pl examples/file-drop -am -Dtest=FileDropSoakTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsoak.prompts=1000}; {@code -Dsoak.seed=...} replays or varies the faults.
+ */
+class FileDropSoakTest {
+
+    private static final int PROMPTS = Integer.getInteger("soak.prompts", 100);
+    private static final long SEED = Long.getLong("soak.seed", 20260101L);
+    private static final double FAULT_RATE = 0.05;
+    /** The component's default: a fault the provider cannot have started is sent again up to three times. */
+    private static final int MAX_ATTEMPTS = 4;
+    /** Every this many inputs one breaks the contract, so validation failures are in the mix (and cost no POST). */
+    private static final int INVALID_EVERY = 50;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyInputEndsInDoneOrErrorAndNoneIsGeneratedTwice() throws Exception {
+        long started = System.nanoTime();
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder().latency(Duration.ofMillis(20))
+                .faultRate(FAULT_RATE).faultSeed(SEED).build().start()) {
+            Map<String, String> promptByInput = writeInputs(dir.resolve("input"));
+            Map<String, String> settings = Map.of(
+                    "filedrop.concurrency", "50",
+                    "filedrop.poll-delay", "100",
+                    // fast backoff so a run is quick; a 429's Retry-After of 1 s is still honoured
+                    "camel.component.seedance.retry-delay", "20");
+
+            Path input;
+            Path output;
+            try (FileDropRun run = FileDropRun.start(emulator, dir, settings)) {
+                input = run.input();
+                output = run.output();
+                await().atMost(Duration.ofSeconds(60 + PROMPTS / 5)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> FileDropRun.inputs(input).isEmpty() && run.inFlight() == 0);
+            }
+            Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
+
+            Outcome outcome = Outcome.read(input, output, promptByInput.keySet());
+            Map<String, List<RecordedRequest>> postsByPrompt = emulator.generationRequests().stream()
+                    .collect(Collectors.groupingBy(r -> r.json().get("prompt").asText(), LinkedHashMap::new,
+                            Collectors.toList()));
+
+            assertThat(outcome.unsettled()).as("inputs in neither .done nor .error").isEmpty();
+            assertThat(FileDropRun.files(input)).as("nothing left in the input folder, not even a read-lock marker")
+                    .isEmpty();
+            assertThat(emulator.violations()).isEmpty();
+            assertThat(postsByPrompt.keySet()).as("POSTs only for inputs' prompts")
+                    .isSubsetOf(new HashSet<>(promptByInput.values()));
+            for (Map.Entry<String, String> entry : promptByInput.entrySet()) {
+                String name = entry.getKey();
+                List<RecordedRequest> posts = postsByPrompt.getOrDefault(entry.getValue(), List.of());
+                assertThat(outcome.where(name)).as("where %s ended, after %s", name, posts)
+                        .isEqualTo(expectedFolder(name, posts));
+            }
+            assertThat(outcome.videos()).as("one video per .done input")
+                    .containsExactlyInAnyOrderElementsOf(outcome.done().stream().map(FileDropSoakTest::videoOf).toList());
+            for (String video : outcome.videos()) {
+                assertMp4(output.resolve(video));
+            }
+            assertThat(FileDropRun.files(output)).as("nothing but the videos: no .part-* file")
+                    .containsExactlyInAnyOrderElementsOf(outcome.videos());
+
+            System.out.println(summary(promptByInput.size(), outcome, emulator.generationRequests(), wallTime));
+        }
+    }
+
+    /**
+     * Where an input must end, given its POSTs in arrival order. Each POST before the last must have met a fault the
+     * provider cannot have started (nothing else is sent again), and at most one was answered with a video.
+     */
+    private static String expectedFolder(String name, List<RecordedRequest> posts) {
+        if (isInvalid(name)) {
+            assertThat(posts).as("an invalid input is rejected before any POST").isEmpty();
+            return FileDropRoutes.ERROR_DIR;
+        }
+        assertThat(posts).as("POSTs for %s", name).isNotEmpty().hasSizeLessThanOrEqualTo(MAX_ATTEMPTS);
+        assertThat(posts.subList(0, posts.size() - 1)).as("%s was sent again only after a not-started fault", name)
+                .allSatisfy(post -> assertThat(post.fault()).isNotNull().matches(Fault::notStarted));
+        assertThat(posts).filteredOn(post -> post.status() == 200).as("%s answered with a video at most once", name)
+                .hasSizeLessThanOrEqualTo(1);
+        Fault last = posts.get(posts.size() - 1).fault();
+        if (last == null) {
+            return FileDropRoutes.DONE_DIR;
+        }
+        if (last.notStarted()) {
+            assertThat(posts).as("%s given up only after every attempt", name).hasSize(MAX_ATTEMPTS);
+        }
+        // ambiguous faults are not retried (the provider may be billing), and a broken download is not re-generated
+        return FileDropRoutes.ERROR_DIR;
+    }
+
+    /** Inputs written before the application starts: mostly text prompts, a third as JSON requests, a few invalid. */
+    private static Map<String, String> writeInputs(Path input) throws IOException {
+        Files.createDirectories(input);
+        Map<String, String> promptByInput = new LinkedHashMap<>();
+        for (int i = 1; i <= PROMPTS; i++) {
+            String prompt = String.format(Locale.ROOT, "Soak prompt %05d: a paper boat drifting past lantern %d", i, i);
+            String name;
+            String content;
+            if (i % INVALID_EVERY == 0) {
+                name = String.format(Locale.ROOT, "invalid-%05d.json", i);
+                content = "{\"prompt\": \"" + prompt + "\", \"seconds\": 7}";
+            } else if (i % 3 == 0) {
+                name = String.format(Locale.ROOT, "request-%05d.json", i);
+                content = "{\"prompt\": \"" + prompt + "\", \"seconds\": 10, \"aspect_ratio\": \"9:16\"}";
+            } else {
+                name = String.format(Locale.ROOT, "prompt-%05d.txt", i);
+                content = prompt + "\n";
+            }
+            Path file = input.resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            // older than the consumer's readLockMinAge, so the first poll takes them all at once
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+            promptByInput.put(name, prompt);
+        }
+        return promptByInput;
+    }
+
+    private static boolean isInvalid(String name) {
+        return name.startsWith("invalid-");
+    }
+
+    private static String videoOf(String input) {
+        return input.substring(0, input.lastIndexOf('.')) + ".mp4";
+    }
+
+    private static void assertMp4(Path video) throws IOException {
+        byte[] head = new byte[8];
+        try (InputStream in = Files.newInputStream(video)) {
+            assertThat(in.readNBytes(head, 0, 8)).as("size of %s", video).isEqualTo(8);
+        }
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).as("first MP4 box of %s", video)
+                .isEqualTo("ftyp");
+    }
+
+    private static String summary(int prompts, Outcome outcome, List<RecordedRequest> posts, Duration wallTime) {
+        Map<Fault, Integer> faults = new EnumMap<>(Fault.class);
+        posts.stream().filter(p -> p.fault() != null).forEach(p -> faults.merge(p.fault(), 1, Integer::sum));
+        long billed = posts.stream().filter(p -> p.status() == 200).count();
+        return String.format(Locale.ROOT, "Soak: %d prompts (%d invalid), %d done, %d error, %d videos; %d POSTs (%d"
+                + " answered with a video), %d faults %s; fault rate %.2f, seed %d; %.1f s", prompts,
+                prompts / INVALID_EVERY, outcome.done().size(), outcome.failed().size(), outcome.videos().size(),
+                posts.size(), billed, faults.values().stream().mapToInt(Integer::intValue).sum(), faults, FAULT_RATE,
+                SEED, wallTime.toMillis() / 1000.0);
+    }
+
+    /** Where every input ended, and the videos written, read from the folders after the run. */
+    private record Outcome(Set<String> done, Set<String> failed, Set<String> unsettled, List<String> videos) {
+
+        static Outcome read(Path input, Path output, Set<String> names) throws IOException {
+            Set<String> doneFolder = new HashSet<>(FileDropRun.files(input.resolve(FileDropRoutes.DONE_DIR)));
+            Set<String> errorFolder = new HashSet<>(FileDropRun.files(input.resolve(FileDropRoutes.ERROR_DIR)));
+            Set<String> done = new HashSet<>();
+            Set<String> failed = new HashSet<>();
+            Set<String> unsettled = new HashSet<>();
+            for (String name : names) {
+                boolean isDone = doneFolder.contains(name);
+                boolean isFailed = errorFolder.contains(name);
+                if (isDone == isFailed) {
+                    // in neither, or (which would be worse) in both
+                    unsettled.add(name);
+                } else if (isDone) {
+                    done.add(name);
+                } else {
+                    failed.add(name);
+                }
+            }
+            List<String> videos = new ArrayList<>(FileDropRun.files(output).stream()
+                    .filter(f -> f.endsWith(".mp4") && !f.startsWith(".")).toList());
+            return new Outcome(done, failed, unsettled, videos);
+        }
+
+        String where(String name) {
+            return done.contains(name) ? FileDropRoutes.DONE_DIR
+                    : failed.contains(name) ? FileDropRoutes.ERROR_DIR : "nowhere";
+        }
+    }
+}
