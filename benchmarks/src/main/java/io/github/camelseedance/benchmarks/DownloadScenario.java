@@ -1,0 +1,118 @@
+package io.github.camelseedance.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.camelseedance.SeedanceComponent;
+import io.github.camelseedance.SeedanceConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A 1 GiB video written to a file by {@code seedance:generate?download=true -> file:} in a JVM capped at 64 MiB of
+ * heap, against curl fetching the same URL from the same emulator (in its own JVM). The heap is sampled throughout:
+ * it must stay flat, since the video passes through as a stream.
+ */
+public final class DownloadScenario {
+
+    static final long VIDEO_BYTES = 1L << 30;
+    static final String MAX_HEAP = "-Xmx64m";
+
+    record Result(double camelMBps, double curlMBps, double maxHeapMiB, double camelSeconds, double curlSeconds) {
+    }
+
+    static Result run(EmulatorProcess emulator, Path dir) throws Exception {
+        Path ours = dir.resolve("seedance.mp4");
+        String[] f = Jvm.result(List.of(MAX_HEAP), DownloadScenario.class, emulator.baseUrl, ours.toString()).split(" ");
+        double seconds = Double.parseDouble(f[0]);
+        double maxHeap = Double.parseDouble(f[1]);
+        String url = f[2];
+        requireSize(ours);
+        Files.delete(ours);
+
+        Path curled = dir.resolve("curl.mp4");
+        long start = System.nanoTime();
+        int exit = new ProcessBuilder("/usr/bin/curl", "-s", "-o", curled.toString(), url).inheritIO().start().waitFor();
+        double curlSeconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("curl exited with " + exit);
+        }
+        requireSize(curled);
+        Files.delete(curled);
+        return new Result(mbps(seconds), mbps(curlSeconds), maxHeap, seconds, curlSeconds);
+    }
+
+    private static double mbps(double seconds) {
+        return VIDEO_BYTES / 1e6 / seconds;
+    }
+
+    private static void requireSize(Path file) throws Exception {
+        if (Files.size(file) != VIDEO_BYTES) {
+            throw new IllegalStateException(file + " has " + Files.size(file) + " bytes, not " + VIDEO_BYTES);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String baseUrl = args[0];
+        Path target = Path.of(args[1]);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            SeedanceComponent seedance = new SeedanceComponent();
+            seedance.getConfiguration().setApiKey(EmulatorProcess.API_KEY);
+            seedance.getConfiguration().setBaseUrl(baseUrl);
+            camel.addComponent("seedance", seedance);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:download").to("seedance:generate?download=true")
+                            .to("file:" + target.getParent() + "?fileName=" + target.getFileName());
+                }
+            });
+            camel.start();
+            HeapSampler sampler = new HeapSampler(memory);
+            sampler.start();
+            long start = System.nanoTime();
+            Exchange done = camel.createProducerTemplate().send("direct:download",
+                    exchange -> exchange.getMessage().setBody(OverheadScenario.PROMPT));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sampler.running = false;
+            sampler.join();
+            if (done.getException() != null) {
+                throw done.getException();
+            }
+            System.out.printf("RESULT %.3f %.1f %s%n", seconds, sampler.max / 1024.0 / 1024.0,
+                    done.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class));
+        }
+        System.exit(0);
+    }
+
+    /** Heap in use every 10 ms; the most seen is the figure (it includes garbage not yet collected). */
+    private static final class HeapSampler extends Thread {
+        private final MemoryMXBean memory;
+        volatile boolean running = true;
+        long max;
+
+        HeapSampler(MemoryMXBean memory) {
+            super("heap-sampler");
+            this.memory = memory;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                max = Math.max(max, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
