@@ -30,7 +30,7 @@ public final class Benchmarks {
 
         System.out.println("[2/4] " + ThousandsScenario.GENERATIONS + " generations at once, 2 s latency");
         List<ThousandsScenario.Result> thousands = new ArrayList<>();
-        try (EmulatorProcess emulator = new EmulatorProcess(Duration.ofSeconds(2), 1024)) {
+        try (EmulatorProcess emulator = new EmulatorProcess(Duration.ofSeconds(2), 0)) {
             thousands.add(ThousandsScenario.run("jdk-httpclient", emulator));
             thousands.add(ThousandsScenario.run("seedance", emulator));
             thousands.add(ThousandsScenario.run("seedance", emulator,

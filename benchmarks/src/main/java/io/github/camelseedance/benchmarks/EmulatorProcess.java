@@ -22,6 +22,7 @@ final class EmulatorProcess implements AutoCloseable {
     private final PrintWriter in;
     final String baseUrl;
 
+    /** videoSize 0: the emulator's own sample video. */
     EmulatorProcess(Duration latency, long videoSize) throws Exception {
         process = Jvm.start(List.of("-Xmx512m"), EmulatorProcess.class.getName(), Map.of(),
                 Long.toString(latency.toMillis()), Long.toString(videoSize));
@@ -41,6 +42,7 @@ final class EmulatorProcess implements AutoCloseable {
             if (line.startsWith(prefix)) {
                 return line.substring(prefix.length());
             }
+            System.out.println("    emulator| " + line);
         }
         throw new IllegalStateException("The emulator process ended before printing " + prefix.trim());
     }
@@ -54,8 +56,13 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().apiKey(API_KEY)
-                .latency(Duration.ofMillis(Long.parseLong(args[0]))).videoSize(Long.parseLong(args[1])).build()) {
+        SeedanceEmulator.Builder builder = SeedanceEmulator.builder().apiKey(API_KEY)
+                .latency(Duration.ofMillis(Long.parseLong(args[0])));
+        long videoSize = Long.parseLong(args[1]);
+        if (videoSize > 0) {
+            builder.videoSize(videoSize);
+        }
+        try (SeedanceEmulator emulator = builder.build()) {
             emulator.start();
             System.out.println("URL " + emulator.baseUrl());
             BufferedReader commands = new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -108,21 +108,39 @@ final class Report {
                 .append(" answer takes microseconds; or move to a client whose callbacks run on its own I/O threads,")
                 .append(" such as Apache HttpClient 5 async.\n\n");
 
-        double curlRatio = d.camelMBps() / d.curlMBps();
+        double curlRatio = d.plain().mbps() / d.curlMBps();
+        double tunedRatio = d.tuned().mbps() / d.curlMBps();
+        double maxHeap = Math.max(d.plain().maxHeapMiB(), d.tuned().maxHeapMiB());
         md.append("## 3. A 1 GiB video downloaded to a file with `download=true`, heap capped at 64 MiB\n\n")
                 .append("Route `direct -> seedance:generate?download=true -> file:` in a JVM started with `")
                 .append(DownloadScenario.MAX_HEAP).append("`; the emulator (in its own JVM) serves a ")
-                .append(DownloadScenario.VIDEO_BYTES).append("-byte video. The route's time includes the generation call.")
-                .append(" `curl -s -o file URL` fetches the same video URL from the same emulator. Heap used sampled every")
-                .append(" 10 ms (`MemoryMXBean`), the maximum reported; it includes garbage not yet collected.\n\n")
-                .append("| Client | Time (s) | Throughput (MB/s) | Max heap used (MiB) |\n|---|---:|---:|---:|\n")
-                .append(row("Camel route, `download=true`", f2(d.camelSeconds()), f0(d.camelMBps()), f1(d.maxHeapMiB())))
-                .append(row("curl", f2(d.curlSeconds()), f0(d.curlMBps()), "n/a"))
+                .append(DownloadScenario.VIDEO_BYTES).append("-byte video. The route's time includes the generation call")
+                .append(" and the JVM's first (cold) pass through the code. `curl -s -o file URL` fetches the same video URL")
+                .append(" from the same emulator. Heap used sampled every 10 ms (`MemoryMXBean`), the maximum reported; it")
+                .append(" includes garbage not yet collected. Every file is checked to have all ")
+                .append(DownloadScenario.VIDEO_BYTES).append(" bytes.\n\n")
+                .append("| Client | Time (s) | Throughput (MB/s) | vs curl | Max heap used (MiB) |\n|---|---:|---:|---:|---:|\n")
+                .append(row("Camel route, `download=true`, default JVM", f2(d.plain().seconds()), f0(d.plain().mbps()),
+                        f2(curlRatio) + "x", f1(d.plain().maxHeapMiB())))
+                .append(row("Camel route, `download=true`, `" + String.join(" ", DownloadScenario.TUNED) + "`",
+                        f2(d.tuned().seconds()), f0(d.tuned().mbps()), f2(tunedRatio) + "x", f1(d.tuned().maxHeapMiB())))
+                .append(row("curl", f2(d.curlSeconds()), f0(d.curlMBps()), "1.00x", "n/a"))
                 .append('\n')
-                .append(verdict("Completes within -Xmx64m with a flat heap", d.maxHeapMiB() < 64,
-                        "max heap used " + f1(d.maxHeapMiB()) + " MiB for a 1024 MiB video"))
-                .append(verdict("Target: >= 0.8x curl's throughput", curlRatio >= 0.8, f2(curlRatio) + "x"))
-                .append('\n');
+                .append(verdict("Completes within -Xmx64m with a flat heap", maxHeap < 64,
+                        "max heap used " + f1(maxHeap) + " MiB for a 1024 MiB video"))
+                .append(verdict("Target: >= 0.8x curl's throughput", curlRatio >= 0.8, f2(curlRatio) + "x at the defaults, "
+                        + f2(tunedRatio) + "x tuned"))
+                .append("\nWhere the time goes: curl has the kernel copy each socket read into one buffer and writes it")
+                .append(" out. On the JVM side every byte is copied three times in user space and once through the heap:")
+                .append(" the JDK HttpClient reads into fresh 16 KiB heap buffers (`jdk.httpclient.bufsize`) and queues")
+                .append(" them, the `InputStream` it hands over copies them into the reader's array, and Camel's file")
+                .append(" producer writes that array through a `FileOutputStream` (another copy into native memory). The")
+                .append(" fresh buffers are a GiB of garbage, so the collector runs throughout; that is also why the heap")
+                .append(" figure is tens of MiB rather than a few, while staying flat and far below the video's size.")
+                .append(" Bigger buffers and a throughput collector (second row) recover part of it. What would close the")
+                .append(" rest: let the HTTP client write straight to the file when the next step is a file")
+                .append(" (`HttpResponse.BodyHandlers.ofFile`, which uses a `FileChannel`, e.g. behind a `downloadTo`")
+                .append(" option), so the bytes never pass through the heap.\n\n");
 
         md.append("## 4. Start-up of the file-drop demo\n\n")
                 .append("From launching `java -cp ... FileDropApplication run` (empty input folder, an API key and base URL")

@@ -25,6 +25,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 public final class ThousandsScenario {
 
     static final int GENERATIONS = 1_000;
+    static final int WARM_UP = 20;
     static final String JSON = "{\"model\":\"ByteDance-Seedance-1.5-pro\",\"prompt\":\"" + OverheadScenario.PROMPT + "\"}";
 
     /** seconds: until all answered; threads: before the burst, and the most while it ran. */
@@ -67,17 +68,17 @@ public final class ThousandsScenario {
                 ProducerTemplate template = camel.createProducerTemplate();
                 template.start(); // its executor exists before the clock starts
                 String body = client.equals("seedance") ? OverheadScenario.PROMPT : JSON;
-                Sampler sampler = Sampler.start(threads);
-                long start = System.nanoTime();
-                List<Future<Exchange>> sent = new ArrayList<>();
-                for (int i = 0; i < GENERATIONS; i++) {
-                    sent.add(template.asyncSend("direct:" + client, exchange -> exchange.getMessage().setBody(body)));
-                }
-                int failed = 0;
-                for (Future<Exchange> future : sent) {
-                    failed += future.get().getException() != null ? 1 : 0;
-                }
-                result = sampler.stop(client, System.nanoTime() - start, failed);
+                result = measure(client, threads, count -> {
+                    List<Future<Exchange>> sent = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        sent.add(template.asyncSend("direct:" + client, exchange -> exchange.getMessage().setBody(body)));
+                    }
+                    int failed = 0;
+                    for (Future<Exchange> future : sent) {
+                        failed += future.get().getException() != null ? 1 : 0;
+                    }
+                    return failed;
+                });
             }
         }
         System.out.printf("RESULT %.2f %d %d %d%n", result.seconds(), result.failed(), result.threadsBefore(),
@@ -92,17 +93,34 @@ public final class ThousandsScenario {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + EmulatorProcess.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON)).build();
+        return measure("jdk-httpclient", threads, count -> {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            int failed = 0;
+            for (var future : sent) {
+                failed += future.get().statusCode() == 200 ? 0 : 1;
+            }
+            return failed;
+        });
+    }
+
+    interface Burst {
+        /** Starts {@code count} generations at once, waits for all, returns how many failed. */
+        int send(int count) throws Exception;
+    }
+
+    /**
+     * A small burst first, unmeasured, so class loading and the first connections are not charged to the thousand;
+     * then the thousand, with the clock and the thread sampler running.
+     */
+    private static Result measure(String client, ThreadMXBean threads, Burst burst) throws Exception {
+        burst.send(WARM_UP);
         Sampler sampler = Sampler.start(threads);
         long start = System.nanoTime();
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-        for (int i = 0; i < GENERATIONS; i++) {
-            sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-        }
-        int failed = 0;
-        for (var future : sent) {
-            failed += future.get().statusCode() == 200 ? 0 : 1;
-        }
-        return sampler.stop("jdk-httpclient", System.nanoTime() - start, failed);
+        int failed = burst.send(GENERATIONS);
+        return sampler.stop(client, System.nanoTime() - start, failed);
     }
 
     /**
