@@ -29,13 +29,15 @@ public final class OverheadScenario {
     static final int CALLS_PER_ROUND = 2_000;
     static final String PROMPT = "A lighthouse at dusk, waves rolling in, slow dolly forward";
 
-    record Result(double routeMedianMicros, double rawMedianMicros, double routePerSecond, double rawPerSecond) {
+    /** hopped: the hand-written client wired as the component wires its own (see {@link RawClient#generateHopped}). */
+    record Result(double routeMedianMicros, double rawMedianMicros, double hoppedMedianMicros,
+                  double routePerSecond, double rawPerSecond, double hoppedPerSecond) {
     }
 
     static Result run() throws Exception {
         String[] f = Jvm.result(List.of("-Xmx512m"), OverheadScenario.class).split(" ");
         return new Result(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]));
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,20 +63,27 @@ public final class OverheadScenario {
 
             Call route = () -> template.requestBody("direct:generate", PROMPT, String.class);
             Call direct = raw::generate;
+            Call hopped = raw::generateHopped;
             measure(route, WARM_UP);
             measure(direct, WARM_UP);
+            measure(hopped, WARM_UP);
             long[] routeTimes = new long[ROUNDS * CALLS_PER_ROUND];
             long[] rawTimes = new long[ROUNDS * CALLS_PER_ROUND];
+            long[] hoppedTimes = new long[ROUNDS * CALLS_PER_ROUND];
             long routeTotal = 0;
             long rawTotal = 0;
+            long hoppedTotal = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 emulator.reset(); // its records of every request would otherwise grow for the whole run
                 routeTotal += measureInto(route, routeTimes, round * CALLS_PER_ROUND);
                 rawTotal += measureInto(direct, rawTimes, round * CALLS_PER_ROUND);
+                hoppedTotal += measureInto(hopped, hoppedTimes, round * CALLS_PER_ROUND);
             }
+            raw.pool.shutdown();
             double calls = ROUNDS * CALLS_PER_ROUND;
-            System.out.printf("RESULT %.1f %.1f %.0f %.0f%n", median(routeTimes) / 1e3, median(rawTimes) / 1e3,
-                    calls / (routeTotal / 1e9), calls / (rawTotal / 1e9));
+            System.out.printf("RESULT %.1f %.1f %.1f %.0f %.0f %.0f%n", median(routeTimes) / 1e3,
+                    median(rawTimes) / 1e3, median(hoppedTimes) / 1e3, calls / (routeTotal / 1e9),
+                    calls / (rawTotal / 1e9), calls / (hoppedTotal / 1e9));
         }
         System.exit(0);
     }
@@ -116,6 +125,9 @@ public final class OverheadScenario {
     /** The least code that does the same job: POST, check the status, parse the JSON, take the URL. */
     static final class RawClient {
         private final HttpClient http = HttpClient.newHttpClient();
+        /** As in the component: a cached pool given to the client and used again for the answer. */
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        private final HttpClient pooled = HttpClient.newBuilder().executor(pool).build();
         private final ObjectMapper mapper = new ObjectMapper();
         private final URI uri;
         private final byte[] body;
@@ -126,16 +138,35 @@ public final class OverheadScenario {
         }
 
         String generate() throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            return parse(http.send(request(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+
+        /**
+         * The same work with the component's threading and nothing else of it: sendAsync on a client with its own
+         * cached executor, the answer parsed after a hop to that executor, the caller waiting on the future.
+         */
+        String generateHopped() throws Exception {
+            return pooled.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApplyAsync(this::parse, pool).join();
+        }
+
+        private HttpRequest request() {
+            return HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + EmulatorProcess.API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private String parse(HttpResponse<byte[]> response) {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }
-            JsonNode json = mapper.readTree(response.body());
-            return json.path("data").path(0).path("url").asText(null);
+            try {
+                JsonNode json = mapper.readTree(response.body());
+                return json.path("data").path(0).path("url").asText(null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
