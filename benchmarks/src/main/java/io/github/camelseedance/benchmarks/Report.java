@@ -122,7 +122,7 @@ final class Report {
                 .append(" emulator sharing two cores, costs about ").append(f1(raw.seconds() - 2)).append(" s by itself.")
                 .append(" That is the floor here; the component took ").append(f2(ours.seconds() / raw.seconds()))
                 .append("x of it, and ").append(f2(tunedRun.seconds() / raw.seconds()))
-                .append("x with the common pool's parallelism raised. The 3 s target is out of reach of any client on")
+                .append("x with the common pool's parallelism raised. No client reached the 3 s target on")
                 .append(" this machine; on more cores (or with the emulator on another machine) the floor falls toward")
                 .append(" the 2 s latency.\n\n")
                 .append("**Threads, the known issue.** On a machine with fewer than 3 cores the common ForkJoinPool has")
