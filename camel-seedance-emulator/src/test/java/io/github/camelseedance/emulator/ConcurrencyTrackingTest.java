@@ -12,32 +12,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How many generations a client has in flight at once: what a test of a client's concurrency limit asserts on. */
 class ConcurrencyTrackingTest {
 
-    private static SeedanceEmulator emulator;
-    private static TestClient client;
+    // started once for the class, reset before each test, closed after the last
+    @RegisterExtension
+    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
 
-    @BeforeAll
-    static void start() {
-        emulator = SeedanceEmulator.builder().build().start();
-        client = new TestClient(emulator.baseUrl(), emulator.apiKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+    private final SeedanceEmulator emulator = SEEDANCE.emulator();
+    private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
     @Test
     void concurrentSlowGenerationsAreAllInFlightAtOnce() {

@@ -10,34 +10,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Network faults a resilient client must survive: answers cut short, connections reset early, downloads broken. */
 class FaultInjectionTest {
 
     private static final byte[] SAMPLE = VideoLibrary.load();
 
-    private static SeedanceEmulator emulator;
-    private static TestClient client;
+    // started once for the class, reset before each test, closed after the last
+    @RegisterExtension
+    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
 
-    @BeforeAll
-    static void start() {
-        emulator = SeedanceEmulator.builder().build().start();
-        client = new TestClient(emulator.baseUrl(), emulator.apiKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+    private final SeedanceEmulator emulator = SEEDANCE.emulator();
+    private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
     @Test
     void truncatedAnswerPromisesMoreThanItSendsThenCloses() throws Exception {

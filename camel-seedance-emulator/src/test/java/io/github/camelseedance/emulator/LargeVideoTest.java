@@ -17,10 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A video far larger than the sample, for tests of how much memory a client's download takes. */
@@ -29,24 +27,12 @@ class LargeVideoTest {
     private static final long SIZE = 50L * 1024 * 1024;
     private static final byte[] SAMPLE = VideoLibrary.load();
 
-    private static SeedanceEmulator emulator;
-    private static TestClient client;
+    // started once for the class, reset before each test, closed after the last
+    @RegisterExtension
+    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
 
-    @BeforeAll
-    static void start() {
-        emulator = SeedanceEmulator.builder().videoSize(SIZE).build().start();
-        client = new TestClient(emulator.baseUrl(), emulator.apiKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+    private final SeedanceEmulator emulator = SEEDANCE.emulator();
+    private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
     @Test
     void largeVideoIsTheSampleFollowedByAFreeBoxAndStaysPlayable(@TempDir Path dir) throws Exception {
@@ -120,7 +106,7 @@ class LargeVideoTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("free box");
     }
 
-    private static String generatedUrl() {
+    private String generatedUrl() {
         return json(client.generate(VALID_BODY)).at("/data/0/url").asText();
     }
 
