@@ -5,11 +5,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelseedance.model.SeedanceModel;
 import io.github.camelseedance.request.RequestField;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.EndpointHelper;
@@ -31,10 +35,12 @@ public class SeedanceComponent extends DefaultComponent {
 
     /** Model ids come from message headers, so the set of those already warned about is bounded. */
     private static final int MAX_WARNED_MODELS = 100;
+    /** The size of Camel's default thread pool. */
+    private static final int RESPONSE_THREADS = 10;
 
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
-    private ScheduledExecutorService retryTimer;
+    private ScheduledExecutorService timer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -93,29 +99,49 @@ public class SeedanceComponent extends DefaultComponent {
         }
     }
 
-    /** A cached pool, as the JDK client would make itself, but named and shut down with the context. */
+    /**
+     * Where routes continue after an answer. Not the I/O thread: a slow step there would hold back every other answer
+     * of its endpoint, and a step reading a downloaded video from it would wait for itself. A fixed pool, as big as
+     * Camel's default one, with a queue that never refuses: an answer that has arrived is never dropped.
+     */
     synchronized ExecutorService responseExecutor() {
         if (responseExecutor == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("SeedanceResponse");
+            profile.setPoolSize(RESPONSE_THREADS);
+            profile.setMaxPoolSize(RESPONSE_THREADS);
+            // Camel makes a queue of size 0 or less a hand-off that refuses when all threads are busy, and a refused
+            // task would run on the I/O thread; this queue is as good as unbounded and never refuses
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            profile.setKeepAliveTime(60L);
+            profile.setTimeUnit(TimeUnit.SECONDS);
+            profile.setAllowCoreThreadTimeOut(true);
             responseExecutor = getCamelContext().getExecutorServiceManager()
-                    .newCachedThreadPool(this, "SeedanceResponse");
+                    .newThreadPool(this, "SeedanceResponse", profile);
         }
         return responseExecutor;
     }
 
-    /** One timer thread for every retry wait of every endpoint: a wait is a scheduled task, not a parked thread. */
-    synchronized ScheduledExecutorService retryTimer() {
-        if (retryTimer == null) {
-            retryTimer = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "SeedanceRetry");
+    /**
+     * One timer thread for every endpoint's retry waits and connect timeouts: a wait is a scheduled task, not a parked
+     * thread.
+     */
+    synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "SeedanceTimer");
+            if (timer instanceof ScheduledThreadPoolExecutor scheduled) {
+                // most connect timers are cancelled within a millisecond; they should not wait out their delay in the queue
+                scheduled.setRemoveOnCancelPolicy(true);
+            }
         }
-        return retryTimer;
+        return timer;
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        if (retryTimer != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(retryTimer);
-            retryTimer = null;
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(timer);
+            timer = null;
         }
         if (responseExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);

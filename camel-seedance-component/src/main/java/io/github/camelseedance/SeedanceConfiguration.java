@@ -67,8 +67,9 @@ public class SeedanceConfiguration implements Cloneable {
               description = "How long to wait for a connection to the API or to the video's host.")
     private long connectTimeout = 30_000;
     @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
-              description = "How long to wait for the API's answer. Generation is synchronous on the provider's side"
-                            + " and takes minutes, so this is long; no thread is held while waiting.")
+              description = "How long to wait for the API's answer, and the longest a video download may stall."
+                            + " Generation is synchronous on the provider's side and takes minutes, so this is long;"
+                            + " no thread is held while waiting.")
     private long requestTimeout = 600_000;
     @UriParam(label = "producer", defaultValue = "3",
               description = "How many times a failed generation is sent again when the provider cannot have started"

@@ -34,6 +34,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private SeedanceConfiguration configuration;
 
     private RequestResolver requestResolver;
+    private HttpSeedanceClient http;
     private SeedanceClient client;
 
     public SeedanceEndpoint(String uri, SeedanceComponent component, SeedanceOperation operation,
@@ -78,20 +79,24 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            SeedanceClient http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
+            http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
-                    getComponent().responseExecutor());
+                    getComponent().timer());
             RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
-            client = new RetryingSeedanceClient(http, policy, getComponent().retryTimer());
+            client = new RetryingSeedanceClient(http, policy, getComponent().timer());
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        // the client runs on the component's executor, which stops with the component
+        // producers stop first, so what is still in flight here has already been failed
+        if (http != null) {
+            http.close();
+            http = null;
+        }
         client = null;
         super.doStop();
     }

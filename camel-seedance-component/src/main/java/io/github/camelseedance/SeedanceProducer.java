@@ -4,6 +4,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelseedance.client.SeedanceClient;
 import io.github.camelseedance.model.GeneratedVideo;
@@ -22,6 +25,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
 
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private GenerationPermits permits;
+    private Executor continuation;
 
     public SeedanceProducer(SeedanceEndpoint endpoint) {
         super(endpoint);
@@ -36,6 +40,15 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         permits = new GenerationPermits(getEndpoint().getConfiguration().getMaxConcurrentRequests());
+        ExecutorService responses = getEndpoint().getComponent().responseExecutor();
+        continuation = task -> {
+            try {
+                responses.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                // the component's pool is gone only when the context stops; the exchange still has to complete
+                task.run();
+            }
+        };
     }
 
     @Override
@@ -87,7 +100,8 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         public void start() {
             CompletableFuture<Void> outcome = send();
             inFlight.add(outcome);
-            outcome.whenComplete((ignored, failure) -> {
+            // answers complete on the HTTP client's I/O thread; the route goes on from the response pool
+            outcome.whenCompleteAsync((ignored, failure) -> {
                 inFlight.remove(outcome);
                 permits.release();
                 if (failure != null) {
@@ -95,7 +109,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                             ? failure.getCause() : failure);
                 }
                 callback.done(false);
-            });
+            }, continuation);
         }
 
         private CompletableFuture<Void> send() {

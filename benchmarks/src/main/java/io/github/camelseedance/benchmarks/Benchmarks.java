@@ -25,7 +25,7 @@ public final class Benchmarks {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         ZonedDateTime started = ZonedDateTime.now();
 
-        System.out.println("[1/4] overhead: route vs hand-written JDK client");
+        System.out.println("[1/4] overhead: route vs hand-written clients");
         OverheadScenario.Result overhead = OverheadScenario.run();
 
         System.out.println("[2/4] " + ThousandsScenario.GENERATIONS + " generations at once, 2 s latency");
@@ -33,8 +33,6 @@ public final class Benchmarks {
         try (EmulatorProcess emulator = new EmulatorProcess(Duration.ofSeconds(2), 0)) {
             thousands.add(ThousandsScenario.run("jdk-httpclient", emulator));
             thousands.add(ThousandsScenario.run("seedance", emulator));
-            thousands.add(ThousandsScenario.run("seedance", emulator,
-                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
             thousands.add(ThousandsScenario.run("camel-http", emulator));
         }
 

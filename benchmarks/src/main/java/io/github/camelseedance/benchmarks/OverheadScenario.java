@@ -3,9 +3,11 @@ package io.github.camelseedance.benchmarks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,21 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The cost of the component over the least a caller could write: {@code direct -> seedance:generate} versus a JDK
@@ -29,7 +46,7 @@ public final class OverheadScenario {
     static final int CALLS_PER_ROUND = 2_000;
     static final String PROMPT = "A lighthouse at dusk, waves rolling in, slow dolly forward";
 
-    /** hopped: the hand-written client wired as the component wires its own (see {@link RawClient#generateHopped}). */
+    /** hopped: the hand-written client on the component's transport and threading (see {@link RawClient#generateOnTransport}). */
     record Result(double routeMedianMicros, double rawMedianMicros, double hoppedMedianMicros,
                   double routePerSecond, double rawPerSecond, double hoppedPerSecond) {
     }
@@ -63,7 +80,7 @@ public final class OverheadScenario {
 
             Call route = () -> template.requestBody("direct:generate", PROMPT, String.class);
             Call direct = raw::generate;
-            Call hopped = raw::generateHopped;
+            Call hopped = raw::generateOnTransport;
             measure(route, WARM_UP);
             measure(direct, WARM_UP);
             measure(hopped, WARM_UP);
@@ -79,7 +96,7 @@ public final class OverheadScenario {
                 rawTotal += measureInto(direct, rawTimes, round * CALLS_PER_ROUND);
                 hoppedTotal += measureInto(hopped, hoppedTimes, round * CALLS_PER_ROUND);
             }
-            raw.pool.shutdown();
+            raw.close();
             double calls = ROUNDS * CALLS_PER_ROUND;
             System.out.printf("RESULT %.1f %.1f %.1f %.0f %.0f %.0f%n", median(routeTimes) / 1e3,
                     median(rawTimes) / 1e3, median(hoppedTimes) / 1e3, calls / (routeTotal / 1e9),
@@ -125,9 +142,11 @@ public final class OverheadScenario {
     /** The least code that does the same job: POST, check the status, parse the JSON, take the URL. */
     static final class RawClient {
         private final HttpClient http = HttpClient.newHttpClient();
-        /** As in the component: a cached pool given to the client and used again for the answer. */
-        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
-        private final HttpClient pooled = HttpClient.newBuilder().executor(pool).build();
+        /** As in the component: a fixed pool where the answer is taken up. */
+        final ExecutorService pool = Executors.newFixedThreadPool(10);
+        /** As in the component: one I/O thread, connections kept alive. */
+        final HttpAsyncRequester requester = AsyncRequesterBootstrap.bootstrap()
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build()).create();
         private final ObjectMapper mapper = new ObjectMapper();
         private final URI uri;
         private final byte[] body;
@@ -135,19 +154,50 @@ public final class OverheadScenario {
         RawClient(String baseUrl, byte[] body) {
             this.uri = URI.create(baseUrl + "/v1/videos/generations");
             this.body = body;
+            requester.start();
+        }
+
+        void close() {
+            pool.shutdown();
+            requester.close(CloseMode.IMMEDIATE);
         }
 
         String generate() throws Exception {
-            return parse(http.send(request(), HttpResponse.BodyHandlers.ofByteArray()));
+            return parse(http.send(request(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()));
         }
 
         /**
-         * The same work with the component's threading and nothing else of it: sendAsync on a client with its own
-         * cached executor, the answer parsed after a hop to that executor, the caller waiting on the future.
+         * The same work with the component's transport and threading and nothing else of it: httpcore5's requester
+         * on one I/O thread, the answer read there, the result handed to a fixed pool (where the component continues
+         * the route), the caller waiting on the future.
          */
-        String generateHopped() throws Exception {
-            return pooled.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApplyAsync(this::parse, pool).join();
+        String generateOnTransport() throws Exception {
+            CompletableFuture<Message<HttpResponse, byte[]>> answer = new CompletableFuture<>();
+            requester.execute(new BasicRequestProducer(post(), AsyncEntityProducers.create(body, ContentType.create("application/json"))),
+                    new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), Timeout.ofSeconds(30),
+                    new FutureCallback<>() {
+                        @Override
+                        public void completed(Message<HttpResponse, byte[]> result) {
+                            answer.complete(result);
+                        }
+
+                        @Override
+                        public void failed(Exception ex) {
+                            answer.completeExceptionally(ex);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            answer.cancel(false);
+                        }
+                    });
+            return answer.thenApplyAsync(m -> parse(m.getHead().getCode(), m.getBody()), pool).join();
+        }
+
+        private BasicHttpRequest post() {
+            BasicHttpRequest post = new BasicHttpRequest(Method.POST, uri);
+            post.addHeader("Authorization", "Bearer " + EmulatorProcess.API_KEY);
+            return post;
         }
 
         private HttpRequest request() {
@@ -157,12 +207,16 @@ public final class OverheadScenario {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         }
 
-        private String parse(HttpResponse<byte[]> response) {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode());
+        private String parse(java.net.http.HttpResponse<byte[]> response) {
+            return parse(response.statusCode(), response.body());
+        }
+
+        private String parse(int status, byte[] answer) {
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status);
             }
             try {
-                JsonNode json = mapper.readTree(response.body());
+                JsonNode json = mapper.readTree(answer);
                 return json.path("data").path(0).path("url").asText(null);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

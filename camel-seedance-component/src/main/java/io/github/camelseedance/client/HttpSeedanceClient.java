@@ -1,82 +1,82 @@
 package io.github.camelseedance.client;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 
 /**
- * {@link SeedanceClient} on the JDK's {@link HttpClient}: {@code sendAsync} waits on a selector, not on a thread, so
- * minutes of generation cost no thread. The API client never follows redirects, so the key cannot follow one to
- * another host; the video host gets its own client, which follows redirects and never sees the key.
+ * {@link SeedanceClient} over {@link HttpTransport}. The answer is parsed on the I/O thread as it completes (it takes
+ * microseconds), so a generation costs no thread hand-off inside the client. API calls never follow redirects, so the
+ * key cannot follow one to another host; video downloads carry no credentials and follow up to
+ * {@value #MAX_REDIRECTS} redirects, never from https to http.
  */
-public final class HttpSeedanceClient implements SeedanceClient {
+public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
     /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
     static final long MAX_ANSWER_BYTES = 1024 * 1024;
+    static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpClient api;
-    private final HttpClient videoHost;
+    private final HttpTransport api;
+    private final Duration connectTimeout;
+    private final ScheduledExecutorService timer;
+    private HttpTransport videoHosts;
+    private boolean closed;
     private final URI generationsUri;
     private final String apiKey;
     private final Duration requestTimeout;
     private final SeedanceJson json = new SeedanceJson();
-    private final Executor executor;
 
     public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-                              Executor executor) {
+                              ScheduledExecutorService timer) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
-        this.executor = executor;
-        this.api = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.videoHost = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.connectTimeout = connectTimeout;
+        this.timer = timer;
+        this.api = new HttpTransport(connectTimeout, requestTimeout, timer, HttpTransport.Buffers.ANSWERS);
     }
 
     @Override
     public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
-        HttpRequest httpRequest = HttpRequest.newBuilder(generationsUri)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(request)))
-                .build();
-        // the JDK completes sendAsync on the common pool, which on a machine with two cores is a new thread per
-        // response; the exchange continues on the component's pool instead
-        return api.sendAsync(httpRequest, LimitedBody.handler(MAX_ANSWER_BYTES))
-                .handleAsync((response, failure) -> {
-                    if (failure != null) {
-                        throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
-                    }
-                    return toVideo(response, request.getModel());
-                }, executor);
+        HttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
+        post.addHeader("Accept", "application/json");
+        post.addHeader("Authorization", "Bearer " + apiKey);
+        AnswerCall call = new AnswerCall(generationsUri, post, AsyncEntityProducers.create(json.write(request), JSON),
+                MAX_ANSWER_BYTES);
+        return api.send(call).handle((answer, failure) -> {
+            if (failure != null) {
+                throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
+            }
+            return toVideo(answer, request.getModel());
+        });
     }
 
-    private GeneratedVideo toVideo(HttpResponse<byte[]> response, String model) {
+    private GeneratedVideo toVideo(AnswerCall.Answer answer, String model) {
         // whatever the provider echoes, nothing read from the body can carry the key further
-        String body = redact(new String(response.body(), StandardCharsets.UTF_8));
-        int status = response.statusCode();
+        String body = redact(new String(answer.body(), StandardCharsets.UTF_8));
+        int status = answer.status();
         if (status < 200 || status > 299) {
-            throw apiError(status, body, RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
+            throw apiError(status, body, RetryAfter.parse(answer.retryAfter()));
         }
         return json.readVideo(body, model);
     }
@@ -93,32 +93,62 @@ public final class HttpSeedanceClient implements SeedanceClient {
     @Override
     public CompletableFuture<VideoContent> download(String videoUrl) {
         URI uri;
-        HttpRequest httpRequest;
         try {
             uri = URI.create(videoUrl);
-            httpRequest = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+            requireHttp(uri);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new SeedanceException(
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
-        return videoHost.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream())
-                .handleAsync((response, failure) -> {
-                    if (failure != null) {
-                        throw transportFailure(failure, "the video host " + hostOf(uri));
-                    }
-                    return toContent(response, uri);
-                }, executor);
+        return fetch(uri, 0);
     }
 
-    private static VideoContent toContent(HttpResponse<InputStream> response, URI uri) {
-        if (response.statusCode() != 200) {
-            closeQuietly(response.body());
-            throw new SeedanceException("Downloading the video from " + hostOf(uri) + uri.getRawPath()
-                                        + " failed with HTTP " + response.statusCode());
+    private CompletableFuture<VideoContent> fetch(URI uri, int redirects) {
+        HttpTransport videos = videoHosts();
+        if (videos == null) {
+            return CompletableFuture.failedFuture(new SeedanceException("The seedance endpoint stopped before the video"
+                                                                        + " could be downloaded"));
         }
-        return new VideoContent(response.body(),
-                response.headers().firstValue("Content-Type").orElse(null),
-                response.headers().firstValueAsLong("Content-Length").orElse(-1));
+        return videos.send(new VideoCall(uri, videos.buffers())).handle((reply, failure) -> {
+            if (failure != null) {
+                throw transportFailure(failure, "the video host " + hostOf(uri));
+            }
+            return reply;
+        }).thenCompose(reply -> {
+            if (reply.video() != null) {
+                return CompletableFuture.completedFuture(reply.video());
+            }
+            if (REDIRECTS.contains(reply.status()) && reply.location() != null && redirects < MAX_REDIRECTS) {
+                URI next = redirectTarget(uri, reply.location());
+                if (next != null) {
+                    return fetch(next, redirects + 1);
+                }
+            }
+            throw new SeedanceException("Downloading the video from " + hostOf(uri) + uri.getRawPath()
+                                        + " failed with HTTP " + reply.status()
+                                        + (REDIRECTS.contains(reply.status()) ? " (redirect not followed)" : ""));
+        });
+    }
+
+    /** The redirect's target, or null when it leaves http(s) or goes from https down to http. */
+    private static URI redirectTarget(URI from, String location) {
+        try {
+            URI next = from.resolve(location);
+            requireHttp(next);
+            if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                return null;
+            }
+            return next;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void requireHttp(URI uri) {
+        if (uri.getHost() == null
+            || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("not an absolute http or https URL");
+        }
     }
 
     /** Says which step failed and why, without the URL's query (a CDN's may be signed) and without the key. */
@@ -127,23 +157,16 @@ public final class HttpSeedanceClient implements SeedanceClient {
         if (cause instanceof SeedanceException seedance) {
             return seedance;
         }
-        if (cause instanceof HttpConnectTimeoutException) {
-            // the JDK raises this when either timer fires before the connection is up
-            return new SeedanceException("Could not connect to " + peer + " before the connectTimeout or the"
-                                         + " requestTimeout ran out", cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return new SeedanceException("No answer from " + peer + " within the requestTimeout of "
                                          + requestTimeout.toSeconds() + "s", cause);
         }
         if (cause instanceof ConnectException) {
-            return new SeedanceException("Could not connect to " + peer + ": connection refused", cause);
-        }
-        if (cause instanceof IOException) {
-            return new SeedanceException("The connection to " + peer + " failed: " + redact(String.valueOf(cause.getMessage())),
+            return new SeedanceException("Could not connect to " + peer + ": " + redact(String.valueOf(cause.getMessage())),
                     cause);
         }
-        return new SeedanceException("The call to " + peer + " failed: " + redact(String.valueOf(cause)), cause);
+        return new SeedanceException("The connection to " + peer + " failed: " + redact(String.valueOf(cause.getMessage())),
+                cause);
     }
 
     private String redact(String text) {
@@ -161,11 +184,22 @@ public final class HttpSeedanceClient implements SeedanceClient {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static void closeQuietly(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            // the download already failed; closing only releases the connection
+    /** Downloads get their own transport, with buffers for large bodies, made at the first download; null once closed. */
+    private synchronized HttpTransport videoHosts() {
+        if (videoHosts == null && !closed) {
+            videoHosts = new HttpTransport(connectTimeout, requestTimeout, timer, HttpTransport.Buffers.VIDEOS);
+        }
+        return videoHosts;
+    }
+
+    /** Closes every connection; calls still in flight fail. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        api.close();
+        if (videoHosts != null) {
+            videoHosts.close();
+            videoHosts = null;
         }
     }
 }

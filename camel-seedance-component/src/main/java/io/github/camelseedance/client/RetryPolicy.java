@@ -2,12 +2,11 @@ package io.github.camelseedance.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camelseedance.SeedanceApiException;
+import org.apache.hc.core5.http.HttpException;
 
 /**
  * Which failed generations are sent again, and after how long. A generation is billed work, so only failures after
@@ -56,10 +55,12 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
             };
         }
         Throwable cause = failure.getCause();
-        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+        // refused, or no connection within the connectTimeout: nothing was sent
+        if (cause instanceof ConnectException) {
             return Kind.NOT_STARTED;
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof IOException) {
+        // a timeout, a connection lost or an unreadable answer after the request went out
+        if (cause instanceof IOException || cause instanceof HttpException) {
             return Kind.AMBIGUOUS;
         }
         return Kind.FINAL;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** The JDK HTTP client, set up as a component would use it, with shortcuts for the emulator's endpoints. */
+/** The JDK HTTP client, with shortcuts for the emulator's endpoints. */
 final class TestClient {
 
     static final String VALID_BODY = "{\"model\":\"ByteDance-Seedance-1.5-pro\",\"prompt\":\"A shiba inu running on "

@@ -1,0 +1,192 @@
+package io.github.camelseedance.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.hc.core5.http.nio.CapacityChannel;
+
+/**
+ * A download's bytes on their way from the I/O thread to the route, in one ring of fixed size. The I/O thread may only
+ * send what the ring has room for (HTTP/1.1 flow control through the {@link CapacityChannel}), so a slow reader slows
+ * the download instead of filling the heap; the reader hands room back as it reads, not only once the ring is empty,
+ * so reading the socket and writing the file overlap.
+ * <p>
+ * httpcore5's own {@code SharedInputBuffer} hands room back only when it is empty, which makes the two sides take
+ * turns and halves the throughput of a large download.
+ */
+final class VideoBuffer {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Room the I/O thread may use before it asks: the connection's initial window. */
+    private final long initialWindow;
+    /** Room kept free for what the connection delivers beyond its window (its buffered input). */
+    private final int slack;
+    /** Room is handed back in steps at least this big, so each read does not wake the I/O thread. */
+    private final int minGrant;
+
+    private byte[] ring;
+    private int head;
+    private int size;
+    private long written;
+    private long granted;
+    private boolean ended;
+    private boolean closed;
+    private Throwable failure;
+    private CapacityChannel capacity;
+
+    VideoBuffer(int capacity, long initialWindow, int slack) {
+        this.ring = new byte[capacity];
+        this.initialWindow = initialWindow;
+        this.slack = slack;
+        this.minGrant = Math.max(1, capacity / 16);
+    }
+
+    // ---- the I/O thread's side
+
+    /** Takes everything in {@code src}; fails when the reader has closed the stream, which ends the exchange. */
+    void fill(ByteBuffer src) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IOException("the reader closed the video stream before its end");
+            }
+            int n = src.remaining();
+            if (n > ring.length - size) {
+                grow(size + n); // only if the connection sent far beyond its window; kept rather than lost
+            }
+            int tail = (head + size) % ring.length;
+            int first = Math.min(n, ring.length - tail);
+            src.get(ring, tail, first);
+            src.get(ring, 0, n - first);
+            size += n;
+            written += n;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The connection's window is used up: hand over the room there is; the reader hands over more as it reads. */
+    void updateCapacity(CapacityChannel channel) throws IOException {
+        lock.lock();
+        try {
+            capacity = channel;
+            grant();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void end() {
+        lock.lock();
+        try {
+            ended = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void fail(Throwable cause) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = cause;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the reader's side
+
+    int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            while (size == 0 && !ended && failure == null) {
+                try {
+                    changed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("Interrupted while waiting for the video");
+                }
+            }
+            if (failure != null) {
+                throw new IOException("The video download broke off: " + failure.getMessage(), failure);
+            }
+            if (size == 0) {
+                return -1;
+            }
+            int n = Math.min(len, size);
+            int first = Math.min(n, ring.length - head);
+            System.arraycopy(ring, head, b, off, first);
+            System.arraycopy(ring, 0, b, off + first, n - first);
+            head = (head + n) % ring.length;
+            size -= n;
+            grant();
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int available() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The reader gives up before the end. Asking the I/O thread for more makes it deliver, and {@link #fill} then fails
+     * the exchange, which closes the connection.
+     */
+    void close() {
+        lock.lock();
+        try {
+            if (closed || ended) {
+                return;
+            }
+            closed = true;
+            if (capacity != null) {
+                capacity.update(1);
+            }
+        } catch (IOException e) {
+            // the connection is already gone
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands the I/O thread the room that is free beyond its open window, keeping the slack. Under the lock. */
+    private void grant() throws IOException {
+        if (capacity == null || ended || closed) {
+            return;
+        }
+        long window = initialWindow + granted - written;
+        long room = (long) ring.length - slack - size - window;
+        if (room >= minGrant) {
+            granted += room;
+            capacity.update((int) room);
+        }
+    }
+
+    private void grow(int needed) {
+        byte[] bigger = new byte[Math.max(needed, ring.length * 2)];
+        int first = Math.min(size, ring.length - head);
+        System.arraycopy(ring, head, bigger, 0, first);
+        System.arraycopy(ring, 0, bigger, first, size - first);
+        ring = bigger;
+        head = 0;
+    }
+}
