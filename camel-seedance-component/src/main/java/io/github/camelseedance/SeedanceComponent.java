@@ -1,5 +1,7 @@
 package io.github.camelseedance;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelseedance.client.HttpTransports;
 import io.github.camelseedance.model.SeedanceModel;
 import io.github.camelseedance.request.RequestField;
 import org.apache.camel.Endpoint;
@@ -41,6 +44,8 @@ public class SeedanceComponent extends DefaultComponent {
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
     private ScheduledExecutorService timer;
+    /** The shared connections by requestTimeout in milliseconds, with how many started endpoints use each. */
+    private final Map<Long, SharedTransports> transports = new HashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -137,8 +142,30 @@ public class SeedanceComponent extends DefaultComponent {
         return timer;
     }
 
+    /** The connections for an endpoint with this requestTimeout; give them back with {@link #releaseTransports}. */
+    synchronized HttpTransports acquireTransports(long requestTimeoutMillis) {
+        SharedTransports shared = transports.computeIfAbsent(requestTimeoutMillis,
+                millis -> new SharedTransports(new HttpTransports(Duration.ofMillis(millis), timer())));
+        shared.endpoints++;
+        return shared.transports;
+    }
+
+    /** Closes the connections once the last endpoint that used them has stopped. */
+    synchronized void releaseTransports(HttpTransports released) {
+        long key = released.requestTimeout().toMillis();
+        SharedTransports shared = transports.get(key);
+        if (shared != null && shared.transports == released && --shared.endpoints == 0) {
+            transports.remove(key);
+            released.close();
+        }
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        for (SharedTransports shared : transports.values()) {
+            shared.transports.close();
+        }
+        transports.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
@@ -148,5 +175,15 @@ public class SeedanceComponent extends DefaultComponent {
             responseExecutor = null;
         }
         super.doStop();
+    }
+
+    /** One set of shared connections and how many started endpoints use it. */
+    private static final class SharedTransports {
+        final HttpTransports transports;
+        int endpoints;
+
+        SharedTransports(HttpTransports transports) {
+            this.transports = transports;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.camelseedance.client.HttpSeedanceClient;
+import io.github.camelseedance.client.HttpTransports;
 import io.github.camelseedance.client.RetryPolicy;
 import io.github.camelseedance.client.RetryingSeedanceClient;
 import io.github.camelseedance.client.SeedanceClient;
@@ -34,7 +35,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private SeedanceConfiguration configuration;
 
     private RequestResolver requestResolver;
-    private HttpSeedanceClient http;
+    private HttpTransports transports;
     private SeedanceClient client;
 
     public SeedanceEndpoint(String uri, SeedanceComponent component, SeedanceOperation operation,
@@ -79,10 +80,9 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
-                    Duration.ofMillis(configuration.getConnectTimeout()),
-                    Duration.ofMillis(configuration.getRequestTimeout()),
-                    getComponent().timer());
+            transports = getComponent().acquireTransports(configuration.getRequestTimeout());
+            SeedanceClient http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
+                    Duration.ofMillis(configuration.getConnectTimeout()), transports);
             RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
@@ -92,10 +92,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @Override
     protected void doStop() throws Exception {
-        // producers stop first, so what is still in flight here has already been failed
-        if (http != null) {
-            http.close();
-            http = null;
+        // producers stop first, so what this endpoint still had in flight has already been failed
+        if (transports != null) {
+            getComponent().releaseTransports(transports);
+            transports = null;
         }
         client = null;
         super.doStop();
@@ -153,6 +153,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     SeedanceClient getClient() {
         return client;
+    }
+
+    HttpTransports getTransports() {
+        return transports;
     }
 
     public SeedanceOperation getOperation() {

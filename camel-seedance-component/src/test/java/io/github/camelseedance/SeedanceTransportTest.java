@@ -74,6 +74,26 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(EmulatorResponse.json(200, "{\"created\":1700000000,\"data\":[{\"url\":\"" + url + "\"}]}"));
     }
 
+    /**
+     * Endpoints made from URIs that differ only in request options (as {@code toD} makes them) share their
+     * connections and I/O thread; one with another requestTimeout cannot, since that is the sockets' own timeout. An
+     * endpoint that stops leaves the shared connections to the others.
+     */
+    @Test
+    void endpointsWithTheSameRequestTimeoutShareTheirConnections() throws Exception {
+        SeedanceEndpoint first = context.getEndpoint("seedance:generate?seconds=5", SeedanceEndpoint.class);
+        SeedanceEndpoint second = context.getEndpoint("seedance:generate?seconds=10", SeedanceEndpoint.class);
+        SeedanceEndpoint slower = context.getEndpoint("seedance:generate?requestTimeout=20m", SeedanceEndpoint.class);
+
+        assertThat(first.getTransports()).isNotNull().isSameAs(second.getTransports());
+        assertThat(slower.getTransports()).isNotNull().isNotSameAs(first.getTransports());
+
+        first.stop();
+        assertThat(template.requestBody(second, "A heron in reeds", String.class)).startsWith(SEEDANCE.baseUrl());
+        assertThat(SEEDANCE.generationRequests()).last()
+                .satisfies(request -> assertThat(request.json().get("seconds").asInt()).isEqualTo(10));
+    }
+
     @Test
     void routeGoesOnFromTheResponsePoolNotTheIoThread() {
         String url = template.requestBody("direct:url", "A heron in reeds", String.class);

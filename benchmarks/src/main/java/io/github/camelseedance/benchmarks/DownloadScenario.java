@@ -26,8 +26,11 @@ public final class DownloadScenario {
     /** Downloads per side; the median is reported, so neither a cold first pass nor one unlucky run decides. */
     static final int RUNS = 3;
 
-    /** seconds: the median of the runs; maxHeapMiB: the most heap in use over all of them. */
-    record Camel(double seconds, double maxHeapMiB, String url) {
+    /**
+     * seconds: the median of the runs; maxHeapMiB: the most heap in use over all of them; heapBeforeMiB and
+     * heapAfterMiB: heap in use after a collection, before the first download and after the last.
+     */
+    record Camel(double seconds, double maxHeapMiB, String url, double heapBeforeMiB, double heapAfterMiB) {
         double mbps() {
             return DownloadScenario.mbps(seconds);
         }
@@ -63,7 +66,8 @@ public final class DownloadScenario {
         String[] f = Jvm.result(options, DownloadScenario.class, emulator.baseUrl, ours.toString()).split(" ");
         requireSize(ours);
         Files.delete(ours);
-        return new Camel(Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2]);
+        return new Camel(Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2], Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]));
     }
 
     private static double median(double[] values) {
@@ -99,6 +103,8 @@ public final class DownloadScenario {
                 }
             });
             camel.start();
+            memory.gc();
+            long before = memory.getHeapMemoryUsage().getUsed();
             HeapSampler sampler = new HeapSampler(memory);
             sampler.start();
             double[] seconds = new double[RUNS];
@@ -119,7 +125,10 @@ public final class DownloadScenario {
             }
             sampler.running = false;
             sampler.join();
-            System.out.printf("RESULT %.3f %.1f %s%n", median(seconds), sampler.max / 1024.0 / 1024.0, url);
+            memory.gc();
+            long after = memory.getHeapMemoryUsage().getUsed();
+            System.out.printf("RESULT %.3f %.1f %s %.1f %.1f%n", median(seconds), sampler.max / 1024.0 / 1024.0, url,
+                    before / 1024.0 / 1024.0, after / 1024.0 / 1024.0);
         }
         System.exit(0);
     }

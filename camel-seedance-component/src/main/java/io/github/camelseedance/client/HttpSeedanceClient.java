@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
@@ -26,7 +25,7 @@ import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
  * key cannot follow one to another host; video downloads carry no credentials and follow up to
  * {@value #MAX_REDIRECTS} redirects, never from https to http.
  */
-public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
+public final class HttpSeedanceClient implements SeedanceClient {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
     /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
@@ -36,24 +35,19 @@ public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
     /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
     private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpTransport api;
+    private final HttpTransports transports;
     private final Duration connectTimeout;
-    private final ScheduledExecutorService timer;
-    private HttpTransport videoHosts;
-    private boolean closed;
     private final URI generationsUri;
     private final String apiKey;
     private final Duration requestTimeout;
     private final SeedanceJson json = new SeedanceJson();
 
-    public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-                              ScheduledExecutorService timer) {
+    public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, HttpTransports transports) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
-        this.requestTimeout = requestTimeout;
+        this.requestTimeout = transports.requestTimeout();
         this.connectTimeout = connectTimeout;
-        this.timer = timer;
-        this.api = new HttpTransport(connectTimeout, requestTimeout, timer, HttpTransport.Buffers.ANSWERS);
+        this.transports = transports;
     }
 
     @Override
@@ -63,7 +57,7 @@ public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
         post.addHeader("Authorization", "Bearer " + apiKey);
         AnswerCall call = new AnswerCall(generationsUri, post, AsyncEntityProducers.create(json.write(request), JSON),
                 MAX_ANSWER_BYTES);
-        return api.send(call).handle((answer, failure) -> {
+        return transports.api().send(call, connectTimeout).handle((answer, failure) -> {
             if (failure != null) {
                 throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
             }
@@ -104,12 +98,12 @@ public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
     }
 
     private CompletableFuture<VideoContent> fetch(URI uri, int redirects) {
-        HttpTransport videos = videoHosts();
+        HttpTransport videos = transports.videoHosts();
         if (videos == null) {
             return CompletableFuture.failedFuture(new SeedanceException("The seedance endpoint stopped before the video"
                                                                         + " could be downloaded"));
         }
-        return videos.send(new VideoCall(uri, videos.buffers())).handle((reply, failure) -> {
+        return videos.send(new VideoCall(uri, videos.buffers()), connectTimeout).handle((reply, failure) -> {
             if (failure != null) {
                 throw transportFailure(failure, "the video host " + hostOf(uri));
             }
@@ -182,24 +176,5 @@ public final class HttpSeedanceClient implements SeedanceClient, AutoCloseable {
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** Downloads get their own transport, with buffers for large bodies, made at the first download; null once closed. */
-    private synchronized HttpTransport videoHosts() {
-        if (videoHosts == null && !closed) {
-            videoHosts = new HttpTransport(connectTimeout, requestTimeout, timer, HttpTransport.Buffers.VIDEOS);
-        }
-        return videoHosts;
-    }
-
-    /** Closes every connection; calls still in flight fail. */
-    @Override
-    public synchronized void close() {
-        closed = true;
-        api.close();
-        if (videoHosts != null) {
-            videoHosts.close();
-            videoHosts = null;
-        }
     }
 }

@@ -37,7 +37,6 @@ import org.apache.hc.core5.util.Timeout;
 final class HttpTransport implements AutoCloseable {
 
     private final HttpAsyncRequester requester;
-    private final Duration connectTimeout;
     private final Timeout socketTimeout;
     private final ScheduledExecutorService timer;
     private final Buffers buffers;
@@ -68,9 +67,8 @@ final class HttpTransport implements AutoCloseable {
         return buffers;
     }
 
-    HttpTransport(Duration connectTimeout, Duration requestTimeout, ScheduledExecutorService timer, Buffers buffers) {
+    HttpTransport(Duration requestTimeout, ScheduledExecutorService timer, Buffers buffers) {
         this.buffers = buffers;
-        this.connectTimeout = connectTimeout;
         this.socketTimeout = Timeout.of(requestTimeout);
         this.timer = timer;
         this.requester = AsyncRequesterBootstrap.bootstrap()
@@ -85,8 +83,8 @@ final class HttpTransport implements AutoCloseable {
         requester.start();
     }
 
-    /** Sends the call on a pooled connection, or a new one; returns the call's result. */
-    <T> CompletableFuture<T> send(HttpCall<T> call) {
+    /** Sends the call on a pooled connection, or a new one made within {@code connectTimeout}; returns its result. */
+    <T> CompletableFuture<T> send(HttpCall<T> call, Duration connectTimeout) {
         AtomicReference<ScheduledFuture<?>> connectTimer = new AtomicReference<>();
         Future<AsyncClientEndpoint> connecting;
         try {
@@ -117,13 +115,13 @@ final class HttpTransport implements AutoCloseable {
             return call.result();
         }
         if (!connecting.isDone()) {
-            startConnectTimer(call, connecting, connectTimer);
+            startConnectTimer(call, connecting, connectTimer, connectTimeout);
         }
         return call.result();
     }
 
     private void startConnectTimer(HttpCall<?> call, Future<AsyncClientEndpoint> connecting,
-                                   AtomicReference<ScheduledFuture<?>> connectTimer) {
+                                   AtomicReference<ScheduledFuture<?>> connectTimer, Duration connectTimeout) {
         try {
             connectTimer.set(timer.schedule(() -> {
                 if (call.fail(new ConnectException("no connection within the connectTimeout of "
