@@ -145,7 +145,7 @@ public class SeedanceComponent extends DefaultComponent {
     /** The connections for an endpoint with this requestTimeout; give them back with {@link #releaseTransports}. */
     synchronized HttpTransports acquireTransports(long requestTimeoutMillis) {
         SharedTransports shared = transports.computeIfAbsent(requestTimeoutMillis,
-                millis -> new SharedTransports(new HttpTransports(Duration.ofMillis(millis), timer())));
+                millis -> new SharedTransports(new HttpTransports(Duration.ofMillis(millis), timer(), responseExecutor())));
         shared.endpoints++;
         return shared.transports;
     }

@@ -45,8 +45,9 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             try {
                 responses.execute(task);
             } catch (RejectedExecutionException stopping) {
-                // the component's pool is gone only when the context stops; the exchange still has to complete
-                task.run();
+                // the component's pool is gone only when the context stops; the exchange still has to complete, and
+                // not on the I/O thread that completed the call, where reading a downloaded video would wait for itself
+                CompletableFuture.runAsync(task);
             }
         };
     }

@@ -102,6 +102,15 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         assertThat(routeThread).contains("SeedanceResponse");
     }
 
+    /** An Expect: 100-continue would hold each POST back until the server answers 100; the body goes at once. */
+    @Test
+    void postsDoNotWaitForAHundredContinue() {
+        template.requestBody("direct:url", "A heron in reeds", String.class);
+
+        assertThat(SEEDANCE.generationRequests()).last()
+                .satisfies(request -> assertThat(request.header("Expect")).isNull());
+    }
+
     /**
      * With every thread of the response pool held by a slow step, further answers wait in its queue: none may run on
      * the I/O thread, where a step reading a video stream would wait for itself.

@@ -34,6 +34,12 @@ abstract class HttpCall<T> implements AsyncClientExchangeHandler {
     private final AsyncEntityProducer entity;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final AtomicReference<AsyncClientEndpoint> connection = new AtomicReference<>();
+    /** Decided once: sent on a connection, or ended before that (the connect timer, a failed connection). */
+    private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.CONNECTING);
+
+    private enum Phase {
+        CONNECTING, SENDING, ENDED_UNSENT
+    }
 
     HttpCall(URI uri, HttpRequest request, AsyncEntityProducer entity) {
         this.uri = uri;
@@ -53,14 +59,22 @@ abstract class HttpCall<T> implements AsyncClientExchangeHandler {
         return result;
     }
 
-    /** Binds the call to its connection; false when the call already ended (its connect timer fired). */
+    /**
+     * Binds the call to its connection; false when the call already ended unsent, and the connection, not used, then
+     * goes back to the pool.
+     */
     boolean attach(AsyncClientEndpoint endpoint) {
         connection.set(endpoint);
-        if (result.isDone()) {
-            release(false);
+        if (!phase.compareAndSet(Phase.CONNECTING, Phase.SENDING)) {
+            release(true);
             return false;
         }
         return true;
+    }
+
+    /** Ends the call before it has a connection; false when the connection came first and the call is on its way. */
+    boolean failBeforeSending(Throwable failure) {
+        return phase.compareAndSet(Phase.CONNECTING, Phase.ENDED_UNSENT) && result.completeExceptionally(failure);
     }
 
     boolean complete(T value) {

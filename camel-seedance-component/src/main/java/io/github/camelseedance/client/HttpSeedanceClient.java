@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
@@ -103,7 +104,17 @@ public final class HttpSeedanceClient implements SeedanceClient {
             return CompletableFuture.failedFuture(new SeedanceException("The seedance endpoint stopped before the video"
                                                                         + " could be downloaded"));
         }
-        return videos.send(new VideoCall(uri, videos.buffers()), connectTimeout).handle((reply, failure) -> {
+        // called from an I/O thread (the API's answer, a redirect); the video host's name lookup blocks, so elsewhere
+        CompletableFuture<VideoCall.Reply> sent;
+        try {
+            sent = CompletableFuture.supplyAsync(
+                    () -> videos.send(new VideoCall(uri, videos.buffers(), requestTimeout), connectTimeout),
+                    transports.workers()).thenCompose(reply -> reply);
+        } catch (RejectedExecutionException stopping) {
+            return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before the"
+                                                                        + " video could be downloaded"));
+        }
+        return sent.handle((reply, failure) -> {
             if (failure != null) {
                 throw transportFailure(failure, "the video host " + hostOf(uri));
             }

@@ -3,20 +3,22 @@ package io.github.camelseedance.client;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
 import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -31,8 +33,7 @@ import org.apache.hc.core5.util.Timeout;
  * header included, whenever its DEBUG logging is on; httpcore5 logs nothing.
  * <p>
  * Timeouts: {@code requestTimeout} is the socket's inactivity timeout (an answer that takes longer, or a download that
- * stalls that long, fails); {@code connectTimeout} is a timer on the component's scheduler, started only when no
- * pooled connection is at hand.
+ * stalls that long, fails); {@code connectTimeout} is a timer on the component's scheduler.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -73,7 +74,11 @@ final class HttpTransport implements AutoCloseable {
         this.timer = timer;
         this.requester = AsyncRequesterBootstrap.bootstrap()
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).setSoTimeout(socketTimeout).build())
-                .setHttpProcessor(HttpProcessors.client("camel-seedance"))
+                // the client defaults without Expect: 100-continue, which would hold every POST back until the
+                // server answers 100 or three seconds pass, and which some gateways refuse
+                .setHttpProcessor(HttpProcessorBuilder.create().addAll(RequestTargetHost.INSTANCE,
+                        RequestContent.INSTANCE, RequestConnControl.INSTANCE, new RequestUserAgent("camel-seedance"))
+                        .build())
                 .setHttp1Config(Http1Config.custom().setBufferSize(buffers.perConnection())
                         .setInitialWindowSize((int) buffers.initialWindow()).build())
                 // no bound here: maxConcurrentRequests bounds the generations, and each needs its own connection
@@ -83,64 +88,69 @@ final class HttpTransport implements AutoCloseable {
         requester.start();
     }
 
-    /** Sends the call on a pooled connection, or a new one made within {@code connectTimeout}; returns its result. */
+    /**
+     * Sends the call on a pooled connection, or a new one made within {@code connectTimeout}; returns its result. The
+     * timer starts before the connection is asked for, so it also covers the host's name lookup. Whichever comes
+     * first, the timer or the connection, decides: a connection that comes after the timer goes back to the pool
+     * unused, so a call that failed to connect is never sent.
+     */
     <T> CompletableFuture<T> send(HttpCall<T> call, Duration connectTimeout) {
-        AtomicReference<ScheduledFuture<?>> connectTimer = new AtomicReference<>();
-        Future<AsyncClientEndpoint> connecting;
+        ScheduledFuture<?> connectTimer;
         try {
-            connecting = requester.connect(call.host(), socketTimeout, null, new FutureCallback<>() {
+            connectTimer = timer.schedule(() -> call.failBeforeSending(new ConnectException(
+                    "no connection within the connectTimeout of " + connectTimeout.toMillis() + " ms")),
+                    connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            call.failBeforeSending(new ConnectException("the component is stopping"));
+            return call.result();
+        }
+        try {
+            requester.connect(call.host(), socketTimeout, null, new FutureCallback<>() {
                 @Override
                 public void completed(AsyncClientEndpoint endpoint) {
-                    cancel(connectTimer.getAndSet(null));
-                    if (call.attach(endpoint)) {
-                        endpoint.execute(call, null, HttpCoreContext.create());
+                    connectTimer.cancel(false);
+                    try {
+                        if (call.attach(endpoint)) {
+                            endpoint.execute(call, null, HttpCoreContext.create());
+                        }
+                    } catch (RuntimeException e) {
+                        call.release(false);
+                        call.fail(e);
                     }
                 }
 
                 @Override
                 public void failed(Exception cause) {
-                    cancel(connectTimer.getAndSet(null));
-                    call.fail(cause);
+                    connectTimer.cancel(false);
+                    call.failBeforeSending(notConnected(cause));
                 }
 
                 @Override
                 public void cancelled() {
-                    cancel(connectTimer.getAndSet(null));
-                    call.fail(new ConnectException("The connection attempt was cancelled"));
+                    connectTimer.cancel(false);
+                    call.failBeforeSending(new ConnectException("The connection attempt was cancelled"));
                 }
             });
         } catch (RuntimeException e) {
             // the requester refuses new work once it is shut down
-            call.fail(e);
-            return call.result();
-        }
-        if (!connecting.isDone()) {
-            startConnectTimer(call, connecting, connectTimer, connectTimeout);
+            connectTimer.cancel(false);
+            call.failBeforeSending(notConnected(e));
         }
         return call.result();
     }
 
-    private void startConnectTimer(HttpCall<?> call, Future<AsyncClientEndpoint> connecting,
-                                   AtomicReference<ScheduledFuture<?>> connectTimer, Duration connectTimeout) {
-        try {
-            connectTimer.set(timer.schedule(() -> {
-                if (call.fail(new ConnectException("no connection within the connectTimeout of "
-                                                   + connectTimeout.toMillis() + " ms"))) {
-                    connecting.cancel(true);
-                }
-            }, connectTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (RejectedExecutionException stopping) {
-            return; // the component is stopping; the socket timeout still bounds the attempt
+    /**
+     * Whatever stopped the connection (an unknown host, a refusal, a TLS handshake that failed), nothing was sent: a
+     * ConnectException says so to the retry policy, with the cause kept.
+     */
+    private static ConnectException notConnected(Exception cause) {
+        if (cause instanceof ConnectException connect) {
+            return connect;
         }
-        if (connecting.isDone()) {
-            cancel(connectTimer.getAndSet(null));
-        }
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        ConnectException wrapped = new ConnectException(cause.getClass().getSimpleName()
+                                                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        wrapped.initCause(cause);
+        return wrapped;
     }
 
     @Override

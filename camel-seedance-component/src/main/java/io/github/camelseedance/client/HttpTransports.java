@@ -1,6 +1,7 @@
 package io.github.camelseedance.client;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -14,13 +15,20 @@ public final class HttpTransports implements AutoCloseable {
 
     private final Duration requestTimeout;
     private final ScheduledExecutorService timer;
+    private final Executor workers;
     private final HttpTransport api;
     private HttpTransport videoHosts;
     private boolean closed;
 
-    public HttpTransports(Duration requestTimeout, ScheduledExecutorService timer) {
+    /**
+     * @param timer   runs the connect timers
+     * @param workers where a download is started: opening a connection may look the host up, which blocks, and must
+     *                not block an I/O thread
+     */
+    public HttpTransports(Duration requestTimeout, ScheduledExecutorService timer, Executor workers) {
         this.requestTimeout = requestTimeout;
         this.timer = timer;
+        this.workers = workers;
         this.api = new HttpTransport(requestTimeout, timer, HttpTransport.Buffers.ANSWERS);
     }
 
@@ -30,6 +38,10 @@ public final class HttpTransports implements AutoCloseable {
 
     HttpTransport api() {
         return api;
+    }
+
+    Executor workers() {
+        return workers;
     }
 
     /** Made at the first download, since most routes never download; null once closed. */

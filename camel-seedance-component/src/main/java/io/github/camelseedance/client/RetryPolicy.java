@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camelseedance.SeedanceApiException;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 
 /**
  * Which failed generations are sent again, and after how long. A generation is billed work, so only failures after
@@ -55,8 +56,9 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
             };
         }
         Throwable cause = failure.getCause();
-        // refused, or no connection within the connectTimeout: nothing was sent
-        if (cause instanceof ConnectException) {
+        // no connection (refused, not within the connectTimeout, unknown host), or a request the connection
+        // dropped before sending it: nothing was sent
+        if (cause instanceof ConnectException || cause instanceof RequestNotExecutedException) {
             return Kind.NOT_STARTED;
         }
         // a timeout, a connection lost or an unreadable answer after the request went out

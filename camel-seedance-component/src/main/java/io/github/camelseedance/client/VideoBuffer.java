@@ -3,6 +3,7 @@ package io.github.camelseedance.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,6 +28,11 @@ final class VideoBuffer {
     private final int slack;
     /** Room is handed back in steps at least this big, so each read does not wake the I/O thread. */
     private final int minGrant;
+    /**
+     * The longest a read waits for bytes. The connection's own inactivity timeout normally fails the download first;
+     * this bounds the wait even if that failure never reaches the buffer (the transport closed under it).
+     */
+    private final long stallNanos;
 
     private byte[] ring;
     private int head;
@@ -38,8 +44,9 @@ final class VideoBuffer {
     private Throwable failure;
     private CapacityChannel capacity;
 
-    VideoBuffer(int capacity, long initialWindow, int slack) {
+    VideoBuffer(int capacity, long initialWindow, int slack, Duration stall) {
         this.ring = new byte[capacity];
+        this.stallNanos = stall.toNanos();
         this.initialWindow = initialWindow;
         this.slack = slack;
         this.minGrant = Math.max(1, capacity / 16);
@@ -74,6 +81,10 @@ final class VideoBuffer {
     void updateCapacity(CapacityChannel channel) throws IOException {
         lock.lock();
         try {
+            if (closed) {
+                // the reader gave up before the connection asked for room: failing here ends the exchange
+                throw new IOException("the reader closed the video stream before its end");
+            }
             capacity = channel;
             grant();
         } finally {
@@ -111,9 +122,14 @@ final class VideoBuffer {
         }
         lock.lock();
         try {
+            long wait = stallNanos;
             while (size == 0 && !ended && failure == null) {
+                if (wait <= 0) {
+                    throw new IOException("The video download stalled: no bytes for "
+                                          + Duration.ofNanos(stallNanos).toSeconds() + "s (the requestTimeout)");
+                }
                 try {
-                    changed.await();
+                    wait = changed.awaitNanos(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while waiting for the video");

@@ -3,6 +3,7 @@ package io.github.camelseedance.client;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -27,11 +28,14 @@ final class VideoCall extends HttpCall<VideoCall.Reply> {
     }
 
     private final HttpTransport.Buffers buffers;
+    private final Duration stall;
     private VideoBuffer buffer;
 
-    VideoCall(URI uri, HttpTransport.Buffers buffers) {
+    /** {@code stall}: the longest the reader waits for bytes, the requestTimeout. */
+    VideoCall(URI uri, HttpTransport.Buffers buffers, Duration stall) {
         super(uri, new BasicHttpRequest(Method.GET, uri), null);
         this.buffers = buffers;
+        this.stall = stall;
     }
 
     @Override
@@ -41,7 +45,7 @@ final class VideoCall extends HttpCall<VideoCall.Reply> {
             complete(new Reply(response.getCode(), location == null ? null : location.getValue(), null));
             return;
         }
-        buffer = new VideoBuffer(buffers.perDownload(), buffers.initialWindow(), buffers.slack());
+        buffer = new VideoBuffer(buffers.perDownload(), buffers.initialWindow(), buffers.slack(), stall);
         if (entity == null) {
             buffer.end();
         }

@@ -3,6 +3,7 @@ package io.github.camelseedance.client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,7 @@ class VideoBufferTest {
     private static final int RING = 64 * 1024;
     private static final int INITIAL_WINDOW = 16 * 1024;
     private static final int SLACK = 8 * 1024;
+    private static final Duration STALL = Duration.ofMinutes(1);
 
     /** Stands in for the connection: counts the room handed over, as httpcore5's window does. */
     private static final class Window implements CapacityChannel {
@@ -40,7 +42,7 @@ class VideoBufferTest {
      */
     @Test
     void deliversEveryByteInOrderWhileTheWriterKeepsToTheWindow() throws Exception {
-        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK);
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
         Window window = new Window();
         byte[] video = new byte[5 * 1024 * 1024 + 123];
         new Random(7).nextBytes(video);
@@ -82,7 +84,7 @@ class VideoBufferTest {
 
     @Test
     void aFailedDownloadFailsTheReaderWithTheCause() throws IOException {
-        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK);
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
         buffer.fill(ByteBuffer.wrap(new byte[100]));
         buffer.fail(new IOException("Premature end of Content-Length delimited message body"));
 
@@ -92,7 +94,7 @@ class VideoBufferTest {
 
     @Test
     void readsWhatIsLeftAfterTheEndThenReportsTheEnd() throws IOException {
-        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK);
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
         buffer.fill(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
         buffer.end();
 
@@ -104,7 +106,7 @@ class VideoBufferTest {
     /** Closing early asks the connection for more, so the I/O thread delivers, and that delivery ends the exchange. */
     @Test
     void closingBeforeTheEndWakesTheConnectionAndRefusesFurtherBytes() throws IOException {
-        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK);
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
         Window window = new Window();
         buffer.updateCapacity(window);
         int updatesBefore = window.updates.size();
@@ -116,10 +118,33 @@ class VideoBufferTest {
                 .hasMessageContaining("closed the video stream");
     }
 
+    /**
+     * The reader may give up after the connection took its last bytes but before it asked for room: asking then fails,
+     * which ends the exchange, rather than leaving the connection waiting for room that never comes.
+     */
+    @Test
+    void closingBeforeTheConnectionAsksForRoomFailsItsRequest() throws IOException {
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
+        buffer.fill(ByteBuffer.wrap(new byte[INITIAL_WINDOW]));
+
+        buffer.close();
+
+        assertThatThrownBy(() -> buffer.updateCapacity(new Window())).isInstanceOf(IOException.class)
+                .hasMessageContaining("closed the video stream");
+    }
+
+    @Test
+    void aReadThatGetsNoBytesForTheStallTimeFails() {
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, Duration.ofMillis(50));
+
+        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10)).isInstanceOf(IOException.class)
+                .hasMessageContaining("stalled");
+    }
+
     /** More than the window allowed is kept, not lost: the ring grows. */
     @Test
     void keepsBytesSentBeyondTheWindow() throws IOException {
-        VideoBuffer buffer = new VideoBuffer(1024, 512, 128);
+        VideoBuffer buffer = new VideoBuffer(1024, 512, 128, STALL);
         byte[] video = new byte[3000];
         new Random(3).nextBytes(video);
         buffer.fill(ByteBuffer.wrap(video));
