@@ -86,7 +86,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
-            client = new RetryingSeedanceClient(http, policy, getComponent().timer());
+            client = new RetryingSeedanceClient(http, policy, getComponent().timer(), getComponent().responseExecutor());
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.camelseedance.client;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,19 @@ public final class RetryingSeedanceClient implements SeedanceClient {
     private final SeedanceClient delegate;
     private final RetryPolicy policy;
     private final ScheduledExecutorService timer;
+    private final Executor workers;
 
-    public RetryingSeedanceClient(SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer) {
+    /**
+     * @param timer   waits out the delays
+     * @param workers sends the retries: sending may open a connection and look a host up, which blocks, and the timer
+     *                thread also runs every connect timeout
+     */
+    public RetryingSeedanceClient(SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer,
+                                  Executor workers) {
         this.delegate = delegate;
         this.policy = policy;
         this.timer = timer;
+        this.workers = workers;
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class RetryingSeedanceClient implements SeedanceClient {
             LOG.debug("Seedance generation attempt {} failed ({}); attempt {} in {} ms", attempt, cause.getMessage(),
                     attempt + 1, decision.delay().toMillis());
             try {
-                timer.schedule(() -> attempt(request, attempt + 1, result), decision.delay().toMillis(),
+                timer.schedule(() -> retry(request, attempt + 1, result, cause), decision.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 if (cause instanceof SeedanceException seedance) {
@@ -71,6 +80,18 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                 result.completeExceptionally(cause);
             }
         });
+    }
+
+    private void retry(VideoGenerationRequest request, int attempt, CompletableFuture<GeneratedVideo> result,
+                       Throwable lastFailure) {
+        try {
+            workers.execute(() -> attempt(request, attempt, result));
+        } catch (RejectedExecutionException stopping) {
+            if (lastFailure instanceof SeedanceException seedance) {
+                seedance.setRetryOutcome(attempt - 1, "not retried: the component is stopping");
+            }
+            result.completeExceptionally(lastFailure);
+        }
     }
 
     @Override
