@@ -47,10 +47,6 @@ abstract class HttpCall<T> implements AsyncClientExchangeHandler {
         this.entity = entity;
     }
 
-    URI uri() {
-        return uri;
-    }
-
     HttpHost host() {
         return HttpHost.create(uri);
     }
