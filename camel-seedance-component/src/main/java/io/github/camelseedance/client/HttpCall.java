@@ -29,7 +29,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  */
 abstract class HttpCall<T> implements AsyncClientExchangeHandler {
 
-    private final URI uri;
+    private final HttpHost host;
     private final HttpRequest request;
     private final AsyncEntityProducer entity;
     private final CompletableFuture<T> result = new CompletableFuture<>();
@@ -42,13 +42,13 @@ abstract class HttpCall<T> implements AsyncClientExchangeHandler {
     }
 
     HttpCall(URI uri, HttpRequest request, AsyncEntityProducer entity) {
-        this.uri = uri;
+        this.host = HttpHost.create(uri);
         this.request = request;
         this.entity = entity;
     }
 
     HttpHost host() {
-        return HttpHost.create(uri);
+        return host;
     }
 
     CompletableFuture<T> result() {

@@ -101,18 +101,16 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private CompletableFuture<VideoContent> fetch(URI uri, int redirects) {
         HttpTransport videos = transports.videoHosts();
         if (videos == null) {
-            return CompletableFuture.failedFuture(new SeedanceException("The seedance endpoint stopped before the video"
-                                                                        + " could be downloaded"));
+            return stoppedBeforeDownload();
         }
-        // called from an I/O thread (the API's answer, a redirect); the video host's name lookup blocks, so elsewhere
         CompletableFuture<VideoCall.Reply> sent;
         try {
+            // called from an I/O thread (the API's answer, a redirect); the video host's name lookup blocks, so elsewhere
             sent = CompletableFuture.supplyAsync(
                     () -> videos.send(new VideoCall(uri, videos.buffers(), requestTimeout), connectTimeout),
                     transports.workers()).thenCompose(reply -> reply);
         } catch (RejectedExecutionException stopping) {
-            return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before the"
-                                                                        + " video could be downloaded"));
+            return stoppedBeforeDownload();
         }
         return sent.handle((reply, failure) -> {
             if (failure != null) {
@@ -133,6 +131,11 @@ public final class HttpSeedanceClient implements SeedanceClient {
                                         + " failed with HTTP " + reply.status()
                                         + (REDIRECTS.contains(reply.status()) ? " (redirect not followed)" : ""));
         });
+    }
+
+    private static CompletableFuture<VideoContent> stoppedBeforeDownload() {
+        return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before the video"
+                                                                    + " could be downloaded"));
     }
 
     /** The redirect's target, or null when it leaves http(s) or goes from https down to http. */

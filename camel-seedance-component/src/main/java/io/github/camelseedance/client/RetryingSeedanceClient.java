@@ -21,6 +21,8 @@ public final class RetryingSeedanceClient implements SeedanceClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSeedanceClient.class);
 
+    private static final String STOPPING = "not retried: the component is stopping";
+
     private final SeedanceClient delegate;
     private final RetryPolicy policy;
     private final ScheduledExecutorService timer;
@@ -62,10 +64,7 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                     ? failure.getCause() : failure;
             RetryPolicy.Decision decision = policy.decide(cause, attempt);
             if (!decision.retry()) {
-                if (cause instanceof SeedanceException seedance && decision.reason() != null) {
-                    seedance.setRetryOutcome(attempt, decision.reason());
-                }
-                result.completeExceptionally(cause);
+                giveUp(cause, attempt, decision.reason(), result);
                 return;
             }
             LOG.debug("Seedance generation attempt {} failed ({}); attempt {} in {} ms", attempt, cause.getMessage(),
@@ -74,10 +73,7 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                 timer.schedule(() -> retry(request, attempt + 1, result, cause), decision.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
-                if (cause instanceof SeedanceException seedance) {
-                    seedance.setRetryOutcome(attempt, "not retried: the component is stopping");
-                }
-                result.completeExceptionally(cause);
+                giveUp(cause, attempt, STOPPING, result);
             }
         });
     }
@@ -87,11 +83,16 @@ public final class RetryingSeedanceClient implements SeedanceClient {
         try {
             workers.execute(() -> attempt(request, attempt, result));
         } catch (RejectedExecutionException stopping) {
-            if (lastFailure instanceof SeedanceException seedance) {
-                seedance.setRetryOutcome(attempt - 1, "not retried: the component is stopping");
-            }
-            result.completeExceptionally(lastFailure);
+            giveUp(lastFailure, attempt - 1, STOPPING, result);
         }
+    }
+
+    /** Fails the generation with the last attempt's failure, saying how many attempts there were and why no more. */
+    private static void giveUp(Throwable failure, int attempts, String reason, CompletableFuture<GeneratedVideo> result) {
+        if (failure instanceof SeedanceException seedance && reason != null) {
+            seedance.setRetryOutcome(attempts, reason);
+        }
+        result.completeExceptionally(failure);
     }
 
     @Override
