@@ -24,7 +24,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(30);
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
@@ -41,17 +41,25 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxRetryDelay");
         props.add("model");
         props.add("negativePrompt");
+        props.add("nonProxyHosts");
         props.add("operation");
         props.add("prompt");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("requestTimeout");
         props.add("resolution");
         props.add("retryAmbiguousFailures");
         props.add("retryDelay");
         props.add("seconds");
         props.add("seed");
+        props.add("sslContextParameters");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");
+        secretProps.add("proxyAuthPassword");
+        secretProps.add("proxyAuthUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

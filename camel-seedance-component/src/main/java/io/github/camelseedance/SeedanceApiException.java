@@ -11,8 +11,6 @@ import org.apache.camel.spi.HttpResponseAware;
  */
 public class SeedanceApiException extends SeedanceException implements HttpResponseAware {
 
-    private int statusCode;
-    private String statusText;
     private final String errorMessage;
     private final String errorType;
     private final String param;
@@ -25,14 +23,26 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
 
     public SeedanceApiException(int statusCode, String errorMessage, String errorType, String param, String code,
                                 Duration retryAfter) {
-        super(describe(statusCode, errorMessage, errorType, param, code));
-        this.statusCode = statusCode;
-        this.statusText = Integer.toString(statusCode);
+        this(describe(statusCode, errorMessage, errorType, param, code), statusCode, errorMessage, errorType, param, code,
+                retryAfter, 1);
+    }
+
+    private SeedanceApiException(String message, int statusCode, String errorMessage, String errorType, String param,
+                                 String code, Duration retryAfter, int attempts) {
+        super(message, null, true, statusCode, false, attempts);
         this.errorMessage = errorMessage;
         this.errorType = errorType;
         this.param = param;
         this.code = code;
         this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public SeedanceApiException afterAttempts(int attempts, String note) {
+        SeedanceApiException copy = new SeedanceApiException(withNote(note), getStatusCode(), errorMessage, errorType,
+                param, code, retryAfter, attempts);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     private static String describe(int status, String message, String type, String param, String code) {
@@ -65,14 +75,10 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
         return switch (status) {
             case 401 -> ". Check the apiKey option (the key is not shown here).";
             case 402 -> ". The account balance is insufficient.";
+            case 407 -> ". The proxy asked for credentials: check proxyAuthUsername and proxyAuthPassword (not shown here).";
             case 429 -> ". The rate limit was reached: lower the request rate.";
             default -> "";
         };
-    }
-
-    /** The HTTP status of the error response. */
-    public int getStatusCode() {
-        return statusCode;
     }
 
     /** The provider's error message, or the start of a non-JSON response body. */
@@ -102,21 +108,23 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
 
     @Override
     public int getHttpResponseCode() {
-        return statusCode;
+        return getStatusCode();
     }
 
+    /** Refused: the exception records what the API answered and does not change. */
     @Override
     public void setHttpResponseCode(int code) {
-        this.statusCode = code;
+        throw new UnsupportedOperationException("SeedanceApiException is immutable");
     }
 
     @Override
     public String getHttpResponseStatus() {
-        return statusText;
+        return Integer.toString(getStatusCode());
     }
 
+    /** Refused: the exception records what the API answered and does not change. */
     @Override
     public void setHttpResponseStatus(String status) {
-        this.statusText = status;
+        throw new UnsupportedOperationException("SeedanceApiException is immutable");
     }
 }

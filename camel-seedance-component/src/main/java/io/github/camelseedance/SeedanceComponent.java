@@ -1,40 +1,49 @@
 package io.github.camelseedance;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelseedance.client.HttpTransports;
+import javax.net.ssl.SSLContext;
+
+import io.github.camelseedance.client.ClientSettings;
+import io.github.camelseedance.client.SeedanceHttpClients;
 import io.github.camelseedance.model.SeedanceModel;
 import io.github.camelseedance.request.RequestField;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.EndpointHelper;
 import org.apache.camel.support.component.PropertyConfigurerSupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code seedance:} component. Holds the default configuration every endpoint copies, and the thread pool on
- * which HTTP responses are handled (the waiting itself holds no thread).
+ * The {@code seedance:} component. Holds the default configuration every endpoint copies, one HTTP client for each
+ * distinct TLS and proxy setting, the thread pool on which answers are handled and the timer of the retry waits (the
+ * waiting itself holds no thread).
  */
 @Component("seedance")
-public class SeedanceComponent extends DefaultComponent {
+public class SeedanceComponent extends DefaultComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedanceComponent.class);
 
     @Metadata(description = "The default configuration of every seedance endpoint; endpoint options override it.")
     private SeedanceConfiguration configuration = new SeedanceConfiguration();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the SSLContextParameters set globally on the Camel context for endpoints that set none"
+                            + " of their own.")
+    private boolean useGlobalSslContextParameters;
 
     /** Model ids come from message headers, so the set of those already warned about is bounded. */
     private static final int MAX_WARNED_MODELS = 100;
@@ -44,8 +53,8 @@ public class SeedanceComponent extends DefaultComponent {
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
     private ExecutorService responseExecutor;
     private ScheduledExecutorService timer;
-    /** The shared connections by requestTimeout in milliseconds, with how many started endpoints use each. */
-    private final Map<Long, SharedTransports> transports = new HashMap<>();
+    /** One client for each TLS and proxy setting in use; endpoints that differ only in other options share it. */
+    private final Map<ClientSettings, CloseableHttpAsyncClient> httpClients = new HashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -53,6 +62,9 @@ public class SeedanceComponent extends DefaultComponent {
         SeedanceEndpoint endpoint = new SeedanceEndpoint(uri, this, operation, configuration.copy());
         readWholeNumbers(parameters);
         setProperties(endpoint, parameters);
+        if (endpoint.getConfiguration().getSslContextParameters() == null) {
+            endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
     }
 
@@ -95,6 +107,16 @@ public class SeedanceComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
     /** Logs once per model id that is not in the provider's documented list; such ids are still sent. */
     void warnIfUnknownModel(String model) {
         if (model != null && SeedanceModel.fromId(model).isEmpty() && warnedModels.size() < MAX_WARNED_MODELS
@@ -128,44 +150,44 @@ public class SeedanceComponent extends DefaultComponent {
     }
 
     /**
-     * One timer thread for every endpoint's retry waits and connect timeouts: a wait is a scheduled task, not a parked
-     * thread.
+     * One timer thread for every endpoint's retry waits: a wait is a scheduled task, not a parked thread. Its queue has
+     * no bound (Camel's default scheduled profile refuses past 1,000), so a burst of answers to retry is never refused;
+     * it refuses only once shut down, when the component stops.
      */
     synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "SeedanceTimer");
-            if (timer instanceof ScheduledThreadPoolExecutor scheduled) {
-                // most connect timers are cancelled within a millisecond; they should not wait out their delay in the queue
-                scheduled.setRemoveOnCancelPolicy(true);
-            }
+            ThreadPoolProfile profile = new ThreadPoolProfile("SeedanceTimer");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SeedanceTimer", profile);
         }
         return timer;
     }
 
-    /** The connections for an endpoint with this requestTimeout; give them back with {@link #releaseTransports}. */
-    synchronized HttpTransports acquireTransports(long requestTimeoutMillis) {
-        SharedTransports shared = transports.computeIfAbsent(requestTimeoutMillis,
-                millis -> new SharedTransports(new HttpTransports(Duration.ofMillis(millis), timer(), responseExecutor())));
-        shared.endpoints++;
-        return shared.transports;
+    /** The HTTP client for these TLS and proxy settings, started at first use and closed when the component stops. */
+    synchronized CloseableHttpAsyncClient httpClient(ClientSettings settings) {
+        return httpClients.computeIfAbsent(settings, key -> SeedanceHttpClients.start(sslContext(key), key.proxy()));
     }
 
-    /** Closes the connections once the last endpoint that used them has stopped. */
-    synchronized void releaseTransports(HttpTransports released) {
-        long key = released.requestTimeout().toMillis();
-        SharedTransports shared = transports.get(key);
-        if (shared != null && shared.transports == released && --shared.endpoints == 0) {
-            transports.remove(key);
-            released.close();
+    private SSLContext sslContext(ClientSettings settings) {
+        if (settings.sslContextParameters() == null) {
+            return null;
+        }
+        try {
+            return settings.sslContextParameters().createSSLContext(getCamelContext());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Invalid sslContextParameters: " + e.getMessage(), e);
         }
     }
 
+    /** Closes every client at once: calls still in flight fail, and open video streams with them. */
     @Override
     protected synchronized void doStop() throws Exception {
-        for (SharedTransports shared : transports.values()) {
-            shared.transports.close();
+        for (CloseableHttpAsyncClient client : httpClients.values()) {
+            client.close(CloseMode.IMMEDIATE);
         }
-        transports.clear();
+        httpClients.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
@@ -175,15 +197,5 @@ public class SeedanceComponent extends DefaultComponent {
             responseExecutor = null;
         }
         super.doStop();
-    }
-
-    /** One set of shared connections and how many started endpoints use it. */
-    private static final class SharedTransports {
-        final HttpTransports transports;
-        int endpoints;
-
-        SharedTransports(HttpTransports transports) {
-            this.transports = transports;
-        }
     }
 }

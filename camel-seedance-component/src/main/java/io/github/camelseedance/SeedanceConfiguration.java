@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the component, documented once. The component holds one default; each endpoint works on a copy
@@ -97,6 +98,29 @@ public class SeedanceConfiguration implements Cloneable {
                             + " without credentials (write it with a file or S3 endpoint); when false the body is the"
                             + " video URL.")
     private boolean download;
+
+    @UriParam(label = "security",
+              description = "TLS settings for the API and the video hosts (trust store, key store, protocols), as Camel's"
+                            + " SSLContextParameters. When not set, the JVM's defaults apply, including its"
+                            + " javax.net.ssl system properties.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy",
+              description = "The host of an HTTP proxy that API calls and video downloads go through (https through"
+                            + " a CONNECT tunnel). Needs proxyPort.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy set by proxyHost.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true,
+              description = "The user name for the proxy's Basic authentication, sent with each request to the proxy.")
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy,security", secret = true,
+              description = "The password for the proxy's Basic authentication.")
+    private String proxyAuthPassword;
+    @UriParam(label = "proxy",
+              description = "Hosts reached directly rather than through the proxy, written as the JVM's"
+                            + " http.nonProxyHosts: names or addresses separated by a vertical bar or a comma, each of"
+                            + " which may begin or end with an asterisk as a wildcard.")
+    private String nonProxyHosts;
 
     public String getModel() {
         return model;
@@ -274,6 +298,54 @@ public class SeedanceConfiguration implements Cloneable {
         this.download = download;
     }
 
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
     public SeedanceConfiguration copy() {
         try {
             return (SeedanceConfiguration) super.clone();
@@ -282,12 +354,13 @@ public class SeedanceConfiguration implements Cloneable {
         }
     }
 
-    /** Lists the options without the API key, which shows only as set or not. */
+    /** Lists the main options without the credentials, which show only as set or not. */
     @Override
     public String toString() {
         return "SeedanceConfiguration{model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
                + (apiKey == null || apiKey.isEmpty() ? "<not set>" : "<set>")
                + ", download=" + download + ", connectTimeout=" + connectTimeout + "ms, requestTimeout="
-               + requestTimeout + "ms}";
+               + requestTimeout + "ms, proxy=" + (proxyHost == null ? "<none>" : proxyHost + ":" + proxyPort)
+               + ", proxyAuth=" + (proxyAuthUsername == null ? "<not set>" : "<set>") + "}";
     }
 }

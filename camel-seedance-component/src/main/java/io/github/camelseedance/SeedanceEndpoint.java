@@ -3,8 +3,9 @@ package io.github.camelseedance;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.camelseedance.client.ClientSettings;
 import io.github.camelseedance.client.HttpSeedanceClient;
-import io.github.camelseedance.client.HttpTransports;
+import io.github.camelseedance.client.ProxySettings;
 import io.github.camelseedance.client.RetryPolicy;
 import io.github.camelseedance.client.RetryingSeedanceClient;
 import io.github.camelseedance.client.SeedanceClient;
@@ -19,6 +20,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
 /**
  * Generate videos with ByteDance Seedance (text-to-video and image-to-video).
@@ -35,7 +37,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private SeedanceConfiguration configuration;
 
     private RequestResolver requestResolver;
-    private HttpTransports transports;
+    private ClientSettings clientSettings;
+    private CloseableHttpAsyncClient httpClient;
     private SeedanceClient client;
 
     public SeedanceEndpoint(String uri, SeedanceComponent component, SeedanceOperation operation,
@@ -72,6 +75,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         requirePositive("maxRetryDelay", configuration.getMaxRetryDelay());
         requireNotNegative("maxRetries", configuration.getMaxRetries());
         requireNotNegative("maxConcurrentRequests", configuration.getMaxConcurrentRequests());
+        clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings());
         requestResolver = new RequestResolver(configuration);
         getComponent().warnIfUnknownModel(requestResolver.optionModel());
     }
@@ -80,9 +84,11 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            transports = getComponent().acquireTransports(configuration.getRequestTimeout());
+            httpClient = getComponent().httpClient(clientSettings);
             SeedanceClient http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
-                    Duration.ofMillis(configuration.getConnectTimeout()), transports);
+                    Duration.ofMillis(configuration.getConnectTimeout()),
+                    Duration.ofMillis(configuration.getRequestTimeout()), httpClient,
+                    getComponent().responseExecutor());
             RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
@@ -92,13 +98,39 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @Override
     protected void doStop() throws Exception {
-        // producers stop first, so what this endpoint still had in flight has already been failed
-        if (transports != null) {
-            getComponent().releaseTransports(transports);
-            transports = null;
-        }
+        // producers stop first, so what this endpoint still had in flight has already been failed; the HTTP client
+        // is the component's, shared with other endpoints, and closed when the component stops
+        httpClient = null;
         client = null;
         super.doStop();
+    }
+
+    /** The proxy options, checked together; null when no proxy is set. */
+    private ProxySettings proxySettings() {
+        String host = configuration.getProxyHost();
+        Integer port = configuration.getProxyPort();
+        String user = configuration.getProxyAuthUsername();
+        if (host == null || host.isBlank()) {
+            if (port != null || user != null || configuration.getNonProxyHosts() != null) {
+                throw new IllegalArgumentException("Missing proxyHost: proxyPort, proxyAuthUsername and nonProxyHosts"
+                                                   + " apply only with a proxyHost");
+            }
+            return null;
+        }
+        if (host.contains("/") || host.contains(":") && !host.startsWith("[")) {
+            throw new IllegalArgumentException("Invalid proxyHost '" + host + "': expected a host name or address"
+                                               + " without scheme or port, such as proxy.internal (the port goes in"
+                                               + " proxyPort)");
+        }
+        if (port == null || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("Invalid proxyPort '" + port + "': expected 1 to 65535 with proxyHost "
+                                               + host);
+        }
+        if (user == null && configuration.getProxyAuthPassword() != null) {
+            throw new IllegalArgumentException("Missing proxyAuthUsername: proxyAuthPassword is set without it");
+        }
+        return new ProxySettings(host.strip(), port, user, configuration.getProxyAuthPassword(),
+                configuration.getNonProxyHosts());
     }
 
     private void requireApiKey() {
@@ -155,8 +187,9 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return client;
     }
 
-    HttpTransports getTransports() {
-        return transports;
+    /** The component's HTTP client this endpoint uses, while it runs. */
+    CloseableHttpAsyncClient getHttpClient() {
+        return httpClient;
     }
 
     public SeedanceOperation getOperation() {

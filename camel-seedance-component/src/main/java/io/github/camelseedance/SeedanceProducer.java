@@ -74,12 +74,13 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     @Override
     protected void doStop() throws Exception {
         for (GenerationPermits.Waiting waiting : permits.drainWaiting()) {
-            waiting.cancel(new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent"));
+            waiting.cancel(new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent",
+                    false));
         }
         for (CompletableFuture<Void> outcome : inFlight) {
             outcome.completeExceptionally(new SeedanceStoppedException("The seedance endpoint stopped while this generation"
                                                                 + " was in flight; the provider may still complete"
-                                                                + " and bill it"));
+                                                                + " and bill it", true));
         }
         super.doStop();
     }

@@ -75,18 +75,21 @@ class SeedanceTransportTest extends SeedanceTestSupport {
     }
 
     /**
-     * Endpoints made from URIs that differ only in request options (as {@code toD} makes them) share their
-     * connections and I/O thread; one with another requestTimeout cannot, since that is the sockets' own timeout. An
-     * endpoint that stops leaves the shared connections to the others.
+     * Endpoints made from URIs that differ in request options or timeouts (as {@code toD} makes them) share the
+     * component's one HTTP client; one with another proxy setting gets its own. An endpoint that stops leaves the
+     * shared client to the others.
      */
     @Test
-    void endpointsWithTheSameRequestTimeoutShareTheirConnections() throws Exception {
+    void endpointsShareOneHttpClientPerTlsAndProxySetting() throws Exception {
         SeedanceEndpoint first = context.getEndpoint("seedance:generate?seconds=5", SeedanceEndpoint.class);
-        SeedanceEndpoint second = context.getEndpoint("seedance:generate?seconds=10", SeedanceEndpoint.class);
+        SeedanceEndpoint second = context.getEndpoint("seedance:generate?seconds=10&connectTimeout=5s",
+                SeedanceEndpoint.class);
         SeedanceEndpoint slower = context.getEndpoint("seedance:generate?requestTimeout=20m", SeedanceEndpoint.class);
+        SeedanceEndpoint proxied = context.getEndpoint("seedance:generate?proxyHost=127.0.0.1&proxyPort=3128",
+                SeedanceEndpoint.class);
 
-        assertThat(first.getTransports()).isNotNull().isSameAs(second.getTransports());
-        assertThat(slower.getTransports()).isNotNull().isNotSameAs(first.getTransports());
+        assertThat(first.getHttpClient()).isNotNull().isSameAs(second.getHttpClient()).isSameAs(slower.getHttpClient());
+        assertThat(proxied.getHttpClient()).isNotNull().isNotSameAs(first.getHttpClient());
 
         first.stop();
         assertThat(template.requestBody(second, "A heron in reeds", String.class)).startsWith(SEEDANCE.baseUrl());
@@ -174,7 +177,7 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         Exchange exchange = template.request("direct:download", e -> e.getMessage().setBody("A heron"));
 
         assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("/loop.mp4").hasMessageContaining("HTTP 307").hasMessageContaining("not followed");
+                .hasMessageContaining("/loop.mp4").hasMessageContaining("redirected more than 5 times");
         assertThat(requests.get()).isEqualTo(6);
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }

@@ -3,28 +3,48 @@ package io.github.camelseedance.client;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLException;
 
 import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
+import io.github.camelseedance.client.video.VideoConsumer;
+import io.github.camelseedance.client.video.VideoContent;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpResponseException;
+import org.apache.hc.client5.http.RedirectException;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentTooLongException;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * {@link SeedanceClient} over {@link HttpTransport}. The answer is parsed on the I/O thread as it completes (it takes
- * microseconds), so a generation costs no thread hand-off inside the client. API calls never follow redirects, so the
- * key cannot follow one to another host; video downloads carry no credentials and follow up to
- * {@value #MAX_REDIRECTS} redirects, never from https to http.
+ * {@link SeedanceClient} over HttpClient 5's async client: builds the API call and the download, and turns what came
+ * back, or what went wrong, into a video or a {@link SeedanceException} that records whether the request may have
+ * reached the provider. The answer is parsed on the client's I/O thread as it completes (it takes microseconds).
+ * API calls never follow redirects, so the key cannot follow one to another host; video downloads carry no
+ * credentials and follow up to {@value #MAX_REDIRECTS} redirects, never from https to http.
  */
 public final class HttpSeedanceClient implements SeedanceClient {
 
@@ -32,48 +52,65 @@ public final class HttpSeedanceClient implements SeedanceClient {
     /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
     static final long MAX_ANSWER_BYTES = 1024 * 1024;
     static final int MAX_REDIRECTS = 5;
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
     private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpTransports transports;
-    private final Duration connectTimeout;
+    private final CloseableHttpAsyncClient http;
+    private final Executor workers;
     private final URI generationsUri;
     private final String apiKey;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final RequestConfig apiCall;
+    private final RequestConfig videoDownload;
     private final SeedanceJson json = new SeedanceJson();
 
-    public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, HttpTransports transports) {
+    /**
+     * @param http    the component's client for this endpoint's TLS and proxy settings; shared, not closed here
+     * @param workers where a download is started: opening a connection may look the host up, which blocks, and the
+     *                API's answer completes on an I/O thread
+     */
+    public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
+                              CloseableHttpAsyncClient http, Executor workers) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
-        this.requestTimeout = transports.requestTimeout();
         this.connectTimeout = connectTimeout;
-        this.transports = transports;
+        this.requestTimeout = requestTimeout;
+        this.http = http;
+        this.workers = workers;
+        this.apiCall = timeouts().setRedirectsEnabled(false).build();
+        // a loop is still bounded by the count; the client's loop check would stop a CDN that redirects to itself
+        this.videoDownload = timeouts().setRedirectsEnabled(true).setMaxRedirects(MAX_REDIRECTS)
+                .setCircularRedirectsAllowed(true).build();
+    }
+
+    @SuppressWarnings("deprecation") // the per-request connect timeout: one client serves endpoints with different ones
+    private RequestConfig.Builder timeouts() {
+        return RequestConfig.custom().setExpectContinueEnabled(false)
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setResponseTimeout(Timeout.of(requestTimeout));
     }
 
     @Override
     public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
-        HttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
-        post.addHeader("Accept", "application/json");
-        post.addHeader("Authorization", "Bearer " + apiKey);
-        AnswerCall call = new AnswerCall(generationsUri, post, AsyncEntityProducers.create(json.write(request), JSON),
-                MAX_ANSWER_BYTES);
-        return transports.api().send(call, connectTimeout).handle((answer, failure) -> {
-            if (failure != null) {
-                throw transportFailure(failure, "the Seedance API at " + hostOf(generationsUri));
-            }
-            return toVideo(answer, request.getModel());
-        });
+        BasicHttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
+        post.addHeader(HttpHeaders.ACCEPT, "application/json");
+        post.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
+        TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON));
+        String peer = "the Seedance API at " + hostOf(generationsUri);
+        return execute(new BasicRequestProducer(post, body), new AnswerConsumer(MAX_ANSWER_BYTES), apiCall,
+                failure -> transportFailure(failure, body.started(), peer))
+                .thenApply(answer -> toVideo(answer, request.getModel()));
     }
 
-    private GeneratedVideo toVideo(AnswerCall.Answer answer, String model) {
+    private GeneratedVideo toVideo(AnswerConsumer.Answer answer, String model) {
         // whatever the provider echoes, nothing read from the body can carry the key further
         String body = redact(new String(answer.body(), StandardCharsets.UTF_8));
         int status = answer.status();
         if (status < 200 || status > 299) {
             throw apiError(status, body, RetryAfter.parse(answer.retryAfter()));
         }
-        return json.readVideo(body, model);
+        return json.readVideo(status, body, model);
     }
 
     private SeedanceApiException apiError(int status, String body, Duration retryAfter) {
@@ -95,61 +132,123 @@ public final class HttpSeedanceClient implements SeedanceClient {
             return CompletableFuture.failedFuture(new SeedanceException(
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
-        return fetch(uri, 0);
+        String where = "the video from " + hostOf(uri) + uri.getRawPath();
+        VideoConsumer video = new VideoConsumer(SeedanceHttpClients.INITIAL_WINDOW,
+                2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
+        try {
+            return CompletableFuture.supplyAsync(() -> execute(new BasicRequestProducer(
+                    new BasicHttpRequest(Method.GET, uri), null), video, videoDownload,
+                    failure -> downloadFailure(failure, where)), workers).thenCompose(started -> started);
+        } catch (RejectedExecutionException stopped) {
+            return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before "
+                                                                        + where + " could be downloaded", stopped));
+        }
     }
 
-    private CompletableFuture<VideoContent> fetch(URI uri, int redirects) {
-        HttpTransport videos = transports.videoHosts();
-        if (videos == null) {
-            return stoppedBeforeDownload();
+    private SeedanceException downloadFailure(Exception failure, String where) {
+        if (failure instanceof HttpResponseException status) {
+            int code = status.getStatusCode();
+            return new SeedanceException("Downloading " + where + " failed with HTTP " + code
+                                         + (code >= 300 && code < 400 ? " (redirect not followed)" : ""));
         }
-        CompletableFuture<VideoCall.Reply> sent;
+        if (failure instanceof RedirectException) {
+            return new SeedanceException("Downloading " + where + " failed: it was redirected more than "
+                                         + MAX_REDIRECTS + " times", failure);
+        }
+        // whether the GET went out does not matter: a download is not billed, and is never retried here
+        return transportFailure(failure, true, "the video host for " + where);
+    }
+
+    /** Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. */
+    private <T> CompletableFuture<T> execute(AsyncRequestProducer request, AsyncResponseConsumer<T> consumer,
+                                             RequestConfig config, Function<Exception, SeedanceException> failures) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(config);
         try {
-            // called from an I/O thread (the API's answer, a redirect); the video host's name lookup blocks, so elsewhere
-            sent = CompletableFuture.supplyAsync(
-                    () -> videos.send(new VideoCall(uri, videos.buffers(), requestTimeout), connectTimeout),
-                    transports.workers()).thenCompose(reply -> reply);
-        } catch (RejectedExecutionException stopping) {
-            return stoppedBeforeDownload();
-        }
-        return sent.handle((reply, failure) -> {
-            if (failure != null) {
-                throw transportFailure(failure, "the video host " + hostOf(uri));
-            }
-            return reply;
-        }).thenCompose(reply -> {
-            if (reply.video() != null) {
-                return CompletableFuture.completedFuture(reply.video());
-            }
-            if (REDIRECTS.contains(reply.status()) && reply.location() != null && redirects < MAX_REDIRECTS) {
-                URI next = redirectTarget(uri, reply.location());
-                if (next != null) {
-                    return fetch(next, redirects + 1);
+            http.execute(request, consumer, null, context, new FutureCallback<>() {
+                @Override
+                public void completed(T value) {
+                    result.complete(value);
                 }
-            }
-            throw new SeedanceException("Downloading the video from " + hostOf(uri) + uri.getRawPath()
-                                        + " failed with HTTP " + reply.status()
-                                        + (REDIRECTS.contains(reply.status()) ? " (redirect not followed)" : ""));
-        });
-    }
 
-    private static CompletableFuture<VideoContent> stoppedBeforeDownload() {
-        return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before the video"
-                                                                    + " could be downloaded"));
-    }
+                @Override
+                public void failed(Exception cause) {
+                    result.completeExceptionally(failures.apply(cause));
+                }
 
-    /** The redirect's target, or null when it leaves http(s) or goes from https down to http. */
-    private static URI redirectTarget(URI from, String location) {
-        try {
-            URI next = from.resolve(location);
-            requireHttp(next);
-            if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                return null;
-            }
-            return next;
-        } catch (IllegalArgumentException e) {
-            return null;
+                @Override
+                public void cancelled() {
+                    result.completeExceptionally(failures.apply(new CancellationException(
+                            "the HTTP client cancelled the exchange")));
+                }
+            });
+        } catch (RuntimeException refused) {
+            // the client refuses new exchanges once it is closed, which the component does when it stops
+            result.completeExceptionally(SeedanceException.notSent(
+                    "The seedance component stopped before the request could be sent: " + refused.getMessage(), refused));
         }
+        return result;
+    }
+
+    /**
+     * Says which step failed and why, without the URL's query (a CDN's may be signed) and without the key, and records
+     * whether the request may have reached the provider: never before a connection exists, and otherwise only once its
+     * body has started to go out.
+     */
+    private SeedanceException transportFailure(Exception failure, boolean bodyStarted, String peer) {
+        if (failure instanceof SeedanceException seedance) {
+            return seedance;
+        }
+        String reason = redact(String.valueOf(failure.getMessage()));
+        if (causedBy(failure, SSLException.class)) {
+            return SeedanceException.refusedBeforeSending("The TLS handshake with " + peer + " failed: " + reason
+                    + ". Nothing was sent. If the server's certificate is not trusted by the JVM's default trust store,"
+                    + " trust it with the sslContextParameters option (or useGlobalSslContextParameters)", failure);
+        }
+        if (failure instanceof ContentTooLongException) {
+            return new SeedanceException(reason, failure);
+        }
+        if (isTooManyOpenFiles(failure)) {
+            return SeedanceException.notSent("Could not open a connection to " + peer + ": the operating system refused"
+                    + " a socket (too many open files). Nothing was sent. Raise the process's file limit (ulimit -n)"
+                    + " or cap the generations in flight with maxConcurrentRequests", failure);
+        }
+        if (failure instanceof ConnectTimeoutException) {
+            return SeedanceException.notSent("Could not connect to " + peer + " within the connectTimeout of "
+                                             + connectTimeout.toMillis() + " ms", failure);
+        }
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
+            return SeedanceException.notSent("Could not connect to " + peer + ": " + reason, failure);
+        }
+        boolean sent = bodyStarted && !(failure instanceof RequestNotExecutedException);
+        if (failure instanceof SocketTimeoutException) {
+            String message = "No answer from " + peer + " within the requestTimeout of " + requestTimeout.toSeconds()
+                             + "s";
+            return sent ? SeedanceException.maybeSent(message, failure) : SeedanceException.notSent(message, failure);
+        }
+        String what = failure.getClass().getSimpleName() + (reason.equals("null") ? "" : ": " + reason);
+        return sent ? SeedanceException.maybeSent("The connection to " + peer + " failed: " + what, failure)
+                : SeedanceException.notSent("The connection to " + peer + " failed before the request was sent: "
+                                            + what, failure);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTooManyOpenFiles(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Too many open files")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireHttp(URI uri) {
@@ -157,24 +256,6 @@ public final class HttpSeedanceClient implements SeedanceClient {
             || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new IllegalArgumentException("not an absolute http or https URL");
         }
-    }
-
-    /** Says which step failed and why, without the URL's query (a CDN's may be signed) and without the key. */
-    private RuntimeException transportFailure(Throwable failure, String peer) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof SeedanceException seedance) {
-            return seedance;
-        }
-        if (cause instanceof SocketTimeoutException) {
-            return new SeedanceException("No answer from " + peer + " within the requestTimeout of "
-                                         + requestTimeout.toSeconds() + "s", cause);
-        }
-        if (cause instanceof ConnectException) {
-            return new SeedanceException("Could not connect to " + peer + ": " + redact(String.valueOf(cause.getMessage())),
-                    cause);
-        }
-        return new SeedanceException("The connection to " + peer + " failed: " + redact(String.valueOf(cause.getMessage())),
-                cause);
     }
 
     private String redact(String text) {

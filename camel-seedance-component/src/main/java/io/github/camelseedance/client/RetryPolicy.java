@@ -1,13 +1,10 @@
 package io.github.camelseedance.client;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camelseedance.SeedanceApiException;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.RequestNotExecutedException;
+import io.github.camelseedance.SeedanceException;
 
 /**
  * Which failed generations are sent again, and after how long. A generation is billed work, so only failures after
@@ -23,11 +20,11 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
 
     /** How a failure relates to billing. */
     enum Kind {
-        /** The provider did not start the generation: 408, 429, 502, 503, or no connection was made. */
+        /** The provider did not start the generation: 408, 429, 502, 503, or the request never went out. */
         NOT_STARTED,
-        /** The request may have reached the model: a timeout or reset after sending, 500 or 504. */
+        /** The request may have reached the model: no answer after sending it, 500 or 504. */
         AMBIGUOUS,
-        /** Retrying cannot help: a rejected request, a success that could not be read. */
+        /** Retrying cannot help: a rejected request, a success that could not be read, an untrusted certificate. */
         FINAL
     }
 
@@ -47,29 +44,27 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
         }
     }
 
-    static Kind classify(Throwable failure) {
-        if (failure instanceof SeedanceApiException api) {
-            return switch (api.getStatusCode()) {
+    /**
+     * Reads the facts the failure records: the answer's status when there was one, else whether the failure would
+     * recur, else whether the request may have gone out.
+     */
+    static Kind classify(SeedanceException failure) {
+        int status = failure.getStatusCode();
+        if (status != 0) {
+            return switch (status) {
                 case 408, 429, 502, 503 -> Kind.NOT_STARTED;
                 case 500, 504 -> Kind.AMBIGUOUS;
                 default -> Kind.FINAL;
             };
         }
-        Throwable cause = failure.getCause();
-        // no connection (refused, not within the connectTimeout, unknown host), or a request the connection
-        // dropped before sending it: nothing was sent
-        if (cause instanceof ConnectException || cause instanceof RequestNotExecutedException) {
-            return Kind.NOT_STARTED;
+        if (failure.isPermanent()) {
+            return Kind.FINAL;
         }
-        // a timeout, a connection lost or an unreadable answer after the request went out
-        if (cause instanceof IOException || cause instanceof HttpException) {
-            return Kind.AMBIGUOUS;
-        }
-        return Kind.FINAL;
+        return failure.isRequestSent() ? Kind.AMBIGUOUS : Kind.NOT_STARTED;
     }
 
     /** Decides after attempt number {@code attempt} (1 for the first) failed with {@code failure}. */
-    Decision decide(Throwable failure, int attempt) {
+    Decision decide(SeedanceException failure, int attempt) {
         Kind kind = classify(failure);
         if (kind == Kind.FINAL) {
             return Decision.stop(attempt == 1 ? null : "after " + attempt + " attempts");

@@ -3,11 +3,13 @@ package io.github.camelseedance.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelseedance.SeedanceException;
+import io.github.camelseedance.client.video.VideoContent;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.slf4j.Logger;
@@ -16,12 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a generation again when the {@link RetryPolicy} says so. Waits are scheduled on a timer, never slept, so a
  * generation waiting to be retried holds no thread. Downloads are passed through: a CDN read is not billed work.
+ * The final failure is a new exception that records the attempts; the attempts' own exceptions are never changed.
  */
 public final class RetryingSeedanceClient implements SeedanceClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSeedanceClient.class);
-
-    private static final String STOPPING = "not retried: the component is stopping";
 
     private final SeedanceClient delegate;
     private final RetryPolicy policy;
@@ -30,8 +31,8 @@ public final class RetryingSeedanceClient implements SeedanceClient {
 
     /**
      * @param timer   waits out the delays
-     * @param workers sends the retries: sending may open a connection and look a host up, which blocks, and the timer
-     *                thread also runs every connect timeout
+     * @param workers sends the retries: sending may open a connection and look a host up, which blocks, and the one
+     *                timer thread must stay free for the other waits
      */
     public RetryingSeedanceClient(SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer,
                                   Executor workers) {
@@ -60,8 +61,7 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                 result.complete(video);
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            SeedanceException cause = asSeedanceException(failure);
             RetryPolicy.Decision decision = policy.decide(cause, attempt);
             if (!decision.retry()) {
                 giveUp(cause, attempt, decision.reason(), result);
@@ -72,27 +72,41 @@ public final class RetryingSeedanceClient implements SeedanceClient {
             try {
                 timer.schedule(() -> retry(request, attempt + 1, result, cause), decision.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                giveUp(cause, attempt, STOPPING, result);
+            } catch (RejectedExecutionException refused) {
+                giveUp(cause, attempt, notScheduled(timer), result);
             }
         });
     }
 
     private void retry(VideoGenerationRequest request, int attempt, CompletableFuture<GeneratedVideo> result,
-                       Throwable lastFailure) {
+                       SeedanceException lastFailure) {
         try {
             workers.execute(() -> attempt(request, attempt, result));
-        } catch (RejectedExecutionException stopping) {
-            giveUp(lastFailure, attempt - 1, STOPPING, result);
+        } catch (RejectedExecutionException refused) {
+            giveUp(lastFailure, attempt - 1, notScheduled(workers), result);
         }
     }
 
+    /**
+     * Why a retry was not made when its executor refused it. The component's executors queue without bound, so only a
+     * stop makes them refuse; anything else is said as it is, never as a stop.
+     */
+    private static String notScheduled(Executor refusing) {
+        return refusing instanceof ExecutorService service && service.isShutdown()
+                ? "not retried: the component is stopping"
+                : "not retried: the retry could not be scheduled (" + refusing + " refused it)";
+    }
+
+    private static SeedanceException asSeedanceException(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof SeedanceException seedance ? seedance
+                : new SeedanceException("The generation failed unexpectedly: " + cause, cause);
+    }
+
     /** Fails the generation with the last attempt's failure, saying how many attempts there were and why no more. */
-    private static void giveUp(Throwable failure, int attempts, String reason, CompletableFuture<GeneratedVideo> result) {
-        if (failure instanceof SeedanceException seedance && reason != null) {
-            seedance.setRetryOutcome(attempts, reason);
-        }
-        result.completeExceptionally(failure);
+    private static void giveUp(SeedanceException failure, int attempts, String reason,
+                               CompletableFuture<GeneratedVideo> result) {
+        result.completeExceptionally(reason == null ? failure : failure.afterAttempts(attempts, reason));
     }
 
     @Override

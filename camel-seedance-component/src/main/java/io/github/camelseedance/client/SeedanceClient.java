@@ -2,6 +2,7 @@ package io.github.camelseedance.client;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelseedance.client.video.VideoContent;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 

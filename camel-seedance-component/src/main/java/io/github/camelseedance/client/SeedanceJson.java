@@ -21,27 +21,29 @@ final class SeedanceJson {
         try {
             return mapper.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
-            throw new SeedanceException("Could not write the request as JSON: " + e.getOriginalMessage(), e);
+            throw SeedanceException.refusedBeforeSending("Could not write the request as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
     /** Reads {@code {"data":[{"url","revised_prompt"}],"created"}}; anything without a video URL is an error. */
-    GeneratedVideo readVideo(String body, String model) {
+    GeneratedVideo readVideo(int status, String body, String model) {
         JsonNode root = parse(body);
         if (root == null || !root.isObject()) {
-            throw new SeedanceException("The Seedance API answered with success but the body is not a JSON object: "
-                                        + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but the body is not"
+                                                           + " a JSON object: " + Texts.snippet(body));
         }
         JsonNode data = root.path("data");
         if (!data.isArray() || data.isEmpty()) {
-            throw new SeedanceException("The Seedance API answered with success but without a video: data is "
-                                        + (data.isMissingNode() ? "missing" : "empty") + " in " + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but without a video:"
+                                                           + " data is " + (data.isMissingNode() ? "missing" : "empty")
+                                                           + " in " + Texts.snippet(body));
         }
         JsonNode first = data.get(0);
         String url = first.path("url").asText(null);
         if (url == null || url.isBlank()) {
-            throw new SeedanceException("The Seedance API answered with success but data[0].url is missing in "
-                                        + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but data[0].url is"
+                                                           + " missing in " + Texts.snippet(body));
         }
         JsonNode created = root.path("created");
         return new GeneratedVideo(url, first.path("revised_prompt").asText(""),

@@ -1,38 +1,57 @@
 package io.github.camelseedance.client;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-
+import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.ProtocolException;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which transport failures may have started billed work, as the transport reports them. */
+/** The retry policy reads what a failure records (sent or not, the status, whether it would recur), not its type. */
 class RetryClassificationTest {
 
-    private static RetryPolicy.Kind kindOf(Throwable cause) {
-        return RetryPolicy.classify(new SeedanceException("failed", cause));
+    private static final Exception CAUSE = new java.io.IOException("cause");
+
+    @Test
+    void aRequestThatNeverWentOutIsNotStarted() {
+        assertThat(RetryPolicy.classify(SeedanceException.notSent("no connection", CAUSE)))
+                .isEqualTo(RetryPolicy.Kind.NOT_STARTED);
     }
 
     @Test
-    void failuresBeforeAnythingWasSentAreNotStarted() {
-        ConnectException unknownHost = new ConnectException("UnknownHostException: api.example");
-        unknownHost.initCause(new UnknownHostException("api.example"));
-
-        assertThat(kindOf(new ConnectException("Connection refused"))).isEqualTo(RetryPolicy.Kind.NOT_STARTED);
-        assertThat(kindOf(unknownHost)).isEqualTo(RetryPolicy.Kind.NOT_STARTED);
-        assertThat(kindOf(new RequestNotExecutedException())).isEqualTo(RetryPolicy.Kind.NOT_STARTED);
+    void aRequestThatMayHaveGoneOutWithoutAnAnswerIsAmbiguous() {
+        assertThat(RetryPolicy.classify(SeedanceException.maybeSent("connection lost", CAUSE)))
+                .isEqualTo(RetryPolicy.Kind.AMBIGUOUS);
     }
 
     @Test
-    void failuresAfterTheRequestWentOutAreAmbiguous() {
-        assertThat(kindOf(new SocketTimeoutException("10 MINUTES"))).isEqualTo(RetryPolicy.Kind.AMBIGUOUS);
-        assertThat(kindOf(new ConnectionClosedException("Connection closed by peer"))).isEqualTo(RetryPolicy.Kind.AMBIGUOUS);
-        assertThat(kindOf(new ProtocolException("Invalid response line"))).isEqualTo(RetryPolicy.Kind.AMBIGUOUS);
+    void aFailureThatWouldRecurIsFinalEvenWhenNothingWasSent() {
+        assertThat(RetryPolicy.classify(SeedanceException.refusedBeforeSending("untrusted certificate", CAUSE)))
+                .isEqualTo(RetryPolicy.Kind.FINAL);
+    }
+
+    @Test
+    void aFailureAboutWhichNothingIsKnownIsNeverRetried() {
+        SeedanceException unknown = new SeedanceException("something else");
+
+        assertThat(unknown.isRequestSent()).isTrue();
+        assertThat(RetryPolicy.classify(unknown)).isEqualTo(RetryPolicy.Kind.FINAL);
+    }
+
+    @Test
+    void theStatusDecidesWhenTheProviderAnswered() {
+        assertThat(RetryPolicy.classify(new SeedanceApiException(429, "slow down", null, null, null)))
+                .isEqualTo(RetryPolicy.Kind.NOT_STARTED);
+        assertThat(RetryPolicy.classify(new SeedanceApiException(504, "gateway timeout", null, null, null)))
+                .isEqualTo(RetryPolicy.Kind.AMBIGUOUS);
+        assertThat(RetryPolicy.classify(new SeedanceApiException(400, "bad request", null, null, null)))
+                .isEqualTo(RetryPolicy.Kind.FINAL);
+        // a success without a video was generated and billed: sending it again would pay again
+        assertThat(RetryPolicy.classify(SeedanceException.unusableAnswer(200, "no data")))
+                .isEqualTo(RetryPolicy.Kind.FINAL);
+    }
+
+    @Test
+    void theStatusIsReadAsAFactWhateverTheExceptionType() {
+        assertThat(RetryPolicy.classify(SeedanceException.unusableAnswer(503, "busy"))).isEqualTo(RetryPolicy.Kind.NOT_STARTED);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelseedance.client;
+package io.github.camelseedance.client.video;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

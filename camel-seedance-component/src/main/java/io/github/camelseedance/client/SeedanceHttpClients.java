@@ -1,0 +1,127 @@
+package io.github.camelseedance.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.DefaultAuthenticationStrategy;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.async.AsyncConnectExec;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.concurrent.DefaultThreadFactory;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+
+/**
+ * Builds the component's HTTP client: HttpClient 5's async client, HTTP/1.1, a pool with no bound of its own
+ * ({@code maxConcurrentRequests} is the bound), no automatic retries (billing decides those), no cookies, no content
+ * decoding, and nothing that could write a credential to a log: no wire log, and credentials only in
+ * {@link SecretHeader}s. A proxy's Basic credentials are sent with each request rather than after a 407, since the
+ * client's own authentication writes them in a plain header.
+ */
+public final class SeedanceHttpClients {
+
+    static final String USER_AGENT = "camel-seedance";
+    /** The I/O threads of one client: every connection waits on them, none holds a thread of its own. */
+    static final int IO_THREADS = 2;
+    /**
+     * Each connection's input and output buffer. Small, because a generation holds its connection for minutes and ten
+     * thousand may be in flight; a download still reads that much per socket read.
+     */
+    static final int CONNECTION_BUFFER = 16 * 1024;
+    /** What a response body may send before its consumer is asked for room. */
+    static final int INITIAL_WINDOW = 64 * 1024;
+
+    private SeedanceHttpClients() {
+    }
+
+    /**
+     * A started client.
+     *
+     * @param sslContext how servers are trusted, or null for the JVM's defaults (its {@code javax.net.ssl} properties)
+     * @param proxy      the proxy, or null
+     */
+    public static CloseableHttpAsyncClient start(SSLContext sslContext, ProxySettings proxy) {
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+        if (sslContext == null) {
+            tls.useSystemProperties();
+        } else {
+            tls.setSslContext(sslContext);
+        }
+        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tls.buildAsync())
+                // HTTP/2 would put every generation on a few shared connections and write its header fields with
+                // the library's own header objects, which show their values in the log
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultConnectionConfig(ConnectionConfig.DEFAULT)
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setMaxConnPerRoute(Integer.MAX_VALUE)
+                .setMaxConnTotal(Integer.MAX_VALUE)
+                .build();
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+                .setConnectionManager(pool)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(IO_THREADS).build())
+                .setHttp1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER)
+                        .setInitialWindowSize(INITIAL_WINDOW).build())
+                .setThreadFactory(new DefaultThreadFactory("SeedanceHttp", true))
+                // the default decorator writes every byte sent, the Authorization header included, to the wire log
+                .setIoSessionDecorator(session -> session)
+                .setUserAgent(USER_AGENT)
+                .setDefaultRequestConfig(RequestConfig.custom().setExpectContinueEnabled(false)
+                        .setRedirectsEnabled(false).build())
+                .setRedirectStrategy(new DownloadRedirects())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching();
+        if (proxy != null) {
+            builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
+            if (proxy.username() != null) {
+                authenticateToProxy(builder, proxy);
+            }
+        }
+        CloseableHttpAsyncClient client = builder.build();
+        client.start();
+        return client;
+    }
+
+    /**
+     * Basic credentials on every request the proxy sees: on a CONNECT that opens a tunnel to an https host (through
+     * the client's tunnel step, rebuilt with one more interceptor) and on a plain http request sent to the proxy.
+     */
+    private static void authenticateToProxy(HttpAsyncClientBuilder builder, ProxySettings proxy) {
+        String token = Base64.getEncoder().encodeToString(
+                (proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password()))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpRequestInterceptor onConnect = (request, entity, context) -> request.setHeader(
+                new SecretHeader(HttpHeaders.PROXY_AUTHORIZATION, "Basic " + token));
+        builder.replaceExecInterceptor(ChainElement.CONNECT.name(), new AsyncConnectExec(
+                new DefaultHttpProcessor(new RequestTargetHost(), new RequestUserAgent(USER_AGENT), onConnect),
+                DefaultAuthenticationStrategy.INSTANCE, DefaultSchemePortResolver.INSTANCE, true));
+        AsyncExecChainHandler onPlainRequest = (request, entity, scope, chain, callback) -> {
+            if (scope.route.getProxyHost() != null && !scope.route.isTunnelled()) {
+                request.setHeader(new SecretHeader(HttpHeaders.PROXY_AUTHORIZATION, "Basic " + token));
+            }
+            chain.proceed(request, entity, scope, callback);
+        };
+        builder.addExecInterceptorAfter(ChainElement.PROTOCOL.name(), "seedance-proxy-authorization", onPlainRequest);
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.camelseedance.client.video;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.hc.client5.http.HttpResponseException;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Receives a video for HttpClient's async client. A 200 completes as soon as its head arrives, with a stream that
+ * delivers the body as it comes through one fixed {@link VideoBuffer}, so the heap stays flat whatever the size; any
+ * other status (the client has followed the redirects it may) fails with an {@link HttpResponseException}.
+ * <p>
+ * Custom because the library's streaming consumers either buffer the whole body or hand room back only once their
+ * buffer is empty, which makes the socket and the reader take turns.
+ */
+public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
+
+    /** The ring each download streams through; what the connection may send before being asked is its own window. */
+    public static final int RING_BYTES = 1024 * 1024;
+
+    private final long initialWindow;
+    private final int slack;
+    private final Duration stall;
+    private volatile VideoBuffer buffer;
+
+    /**
+     * @param initialWindow what the connection may deliver before it asks for room (its initial window)
+     * @param slack         room kept free for what the connection delivers beyond its window (its input buffer)
+     * @param stall         the longest a reader waits for bytes
+     */
+    public VideoConsumer(long initialWindow, int slack, Duration stall) {
+        this.initialWindow = initialWindow;
+        this.slack = slack;
+        this.stall = stall;
+    }
+
+    @Override
+    public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
+                                FutureCallback<VideoContent> result) {
+        if (response.getCode() != 200) {
+            result.failed(new HttpResponseException(response.getCode(), response.getReasonPhrase()));
+            return;
+        }
+        VideoBuffer video = new VideoBuffer(RING_BYTES, initialWindow, slack, stall);
+        if (entity == null) {
+            video.end();
+        }
+        buffer = video;
+        Header type = response.getFirstHeader("Content-Type");
+        long length = entity == null ? 0 : entity.getContentLength();
+        result.completed(new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length));
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx answers carry nothing a download needs
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+        VideoBuffer video = buffer;
+        if (video == null) {
+            capacityChannel.update(Integer.MAX_VALUE); // the body of an error: read and dropped
+        } else {
+            video.updateCapacity(capacityChannel);
+        }
+    }
+
+    @Override
+    public void consume(ByteBuffer src) throws IOException {
+        VideoBuffer video = buffer;
+        if (video == null) {
+            src.position(src.limit());
+        } else {
+            video.fill(src);
+        }
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        VideoBuffer video = buffer;
+        if (video != null) {
+            video.end();
+        }
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        VideoBuffer video = buffer;
+        if (video != null) {
+            video.fail(cause);
+        }
+    }
+
+    @Override
+    public void releaseResources() {
+        // the buffer belongs to the reader until it has read or closed the stream
+    }
+}
