@@ -8,13 +8,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** Everything logged, at the given level and above, while it is open. */
+/** Everything logged, at the given level and above, while it is open: by the component, the HTTP client, anything. */
 final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level previousRoot = root.getLevel();
     private final Logger component = (Logger) LoggerFactory.getLogger("io.github.camelseedance");
     private final Level previousComponent = component.getLevel();
+    private final Logger httpClient = (Logger) LoggerFactory.getLogger("org.apache.hc");
+    private final Level previousHttpClient = httpClient.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture(Level level) {
@@ -22,6 +24,7 @@ final class LogCapture implements AutoCloseable {
         root.addAppender(appender);
         root.setLevel(level);
         component.setLevel(level);
+        httpClient.setLevel(level);
     }
 
     /** Each event as it would read in a log file: the formatted message, then any exception and its causes. */
@@ -42,6 +45,7 @@ final class LogCapture implements AutoCloseable {
         root.detachAppender(appender);
         root.setLevel(previousRoot);
         component.setLevel(previousComponent);
+        httpClient.setLevel(previousHttpClient);
         appender.stop();
     }
 }

@@ -1,12 +1,16 @@
 package io.github.camelseedance;
 
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import io.github.camelseedance.emulator.EmulatorResponse;
+import io.github.camelseedance.emulator.ForwardProxy;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -17,12 +21,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The key never shows: not in any log line at TRACE, not in exception messages, not in what toString() and printed
- * URIs show, across successful and failing generations.
+ * The key and the proxy's password never show: not in any log line with every logger at TRACE (the component's, and
+ * HttpClient's headers and wire loggers among them), not in exception messages, not in what toString() and printed
+ * URIs show, across successful and failing generations, downloads and calls through an authenticating proxy.
  */
 class SeedanceSecretLeakTest extends SeedanceTestSupport {
 
     private static final String WRONG_KEY = "sk-wrong-key-7a6b5c4d3e2f";
+    private static final String PROXY_USER = "squid";
+    private static final String PROXY_PASSWORD = "proxy-secret-1618033988";
+    /** The proxy's credentials as they travel, in a Basic token: showing the token shows the password. */
+    private static final String PROXY_TOKEN = Base64.getEncoder()
+            .encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -37,8 +47,9 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
     }
 
     @Test
-    void theKeyAppearsNowhereAcrossSuccessfulAndFailingRuns() throws Exception {
+    void theCredentialsAppearNowhereAcrossSuccessfulAndFailingRuns() throws Exception {
         List<String> shown = new ArrayList<>();
+        List<String> lines;
         try (LogCapture log = new LogCapture(Level.TRACE)) {
             shown.add(run("direct:generate", "A fox in the snow"));
             shown.add(run("direct:download", "A fox in the snow"));
@@ -52,8 +63,19 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
             shown.add(run("direct:generate", "A fox in the snow"));
             shown.add(run("direct:generate", null));
             shown.add(runAgainstClosedPort());
-            shown.addAll(log.lines());
+            try (ForwardProxy proxy = ForwardProxy.builder().credentials(PROXY_USER, PROXY_PASSWORD).build().start()) {
+                shown.add(run(throughProxy("proxied", proxy, PROXY_PASSWORD), "A fox in the snow"));
+                shown.add(run(throughProxy("misproxied", proxy, PROXY_PASSWORD + "-wrong"), "A fox in the snow"));
+                assertThat(proxy.requests()).hasSize(3);
+            }
+            lines = log.lines();
+            shown.addAll(lines);
         }
+        // the loggers that would carry the credentials were live: each header line shows the name only
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers")
+                .endsWith("Authorization: [hidden]"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers")
+                .endsWith("Proxy-Authorization: [hidden]"));
         for (Endpoint endpoint : context.getEndpoints()) {
             shown.add(endpoint.toString());
             shown.add(URISupport.sanitizeUri(endpoint.getEndpointUri()));
@@ -66,11 +88,35 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
         assertThat(shown).hasSizeGreaterThan(20);
         assertThat(shown).noneSatisfy(text -> assertThat(text).contains(API_KEY));
         assertThat(shown).noneSatisfy(text -> assertThat(text).contains(WRONG_KEY));
+        assertThat(shown).noneSatisfy(text -> assertThat(text).contains(PROXY_PASSWORD));
+        assertThat(shown).noneSatisfy(text -> assertThat(text).contains(PROXY_TOKEN));
+    }
+
+    /**
+     * A seedance component whose proxy credentials are set as a user sets them, on the component (in properties), not
+     * written into an endpoint URI: Camel's own TRACE logging prints endpoint URIs and their parameters as written.
+     */
+    private String throughProxy(String scheme, ForwardProxy proxy, String password) {
+        SeedanceComponent component = new SeedanceComponent();
+        SeedanceConfiguration configuration = component.getConfiguration();
+        configuration.setBaseUrl(SEEDANCE.baseUrl());
+        configuration.setApiKey(API_KEY);
+        configuration.setProxyHost("127.0.0.1");
+        configuration.setProxyPort(proxy.port());
+        configuration.setProxyAuthUsername(PROXY_USER);
+        configuration.setProxyAuthPassword(password);
+        context.addComponent(scheme, component);
+        return scheme + ":generate?download=true";
     }
 
     /** What a user would see of one exchange: its exception's message and toString, with every cause. */
-    private String run(String endpoint, String prompt) {
+    private String run(String endpoint, String prompt) throws Exception {
         Exchange exchange = template.request(endpoint, e -> e.getMessage().setBody(prompt));
+        if (exchange.getMessage().getBody() instanceof InputStream video) {
+            try (video) {
+                video.readAllBytes();
+            }
+        }
         StringBuilder seen = new StringBuilder();
         for (Throwable t = exchange.getException(); t != null; t = t.getCause()) {
             seen.append(t.getMessage()).append(" | ").append(t).append(" | ");

@@ -1,8 +1,9 @@
 package io.github.camelseedance.emulator;
 
 /**
- * A fault the emulator injects at random into valid generation requests ({@link SeedanceEmulator.Builder#faultRate}),
- * recorded on the request as {@link RecordedRequest#fault()}. The set is small on purpose: one fault for each way a
+ * A fault the emulator injects into valid generation requests, at random ({@link SeedanceEmulator.Builder#faultRate})
+ * or into the first attempt of each ({@link SeedanceEmulator.Builder#firstAttemptFault}), recorded on the request as
+ * {@link RecordedRequest#fault()}. The set is small on purpose: one fault for each way a
  * client has to react differently.
  *
  * <p>Four say the provider did not start the generation, so a client may send it again without paying twice; they are

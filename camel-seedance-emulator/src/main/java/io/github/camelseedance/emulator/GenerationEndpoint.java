@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/videos/generations}: records and judges each request, then answers 401, 400, the next scripted
- * answer, a random {@link Fault}, or (after the latency, on a timer) a generated video's URL. Every request counts as
- * in flight from its arrival until its answer goes out or its connection closes.
+ * answer, the fault for a first attempt, a random {@link Fault}, or (after the latency, on a timer) a generated video's
+ * URL. Every request counts as in flight from its arrival until its answer goes out or its connection closes.
  */
 final class GenerationEndpoint {
 
@@ -36,10 +36,11 @@ final class GenerationEndpoint {
     private final Supplier<Duration> latency;
     private final Supplier<String> baseUrl;
     private final FaultInjector faults;
+    private final FirstAttemptFaults firstAttempts;
 
     GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, ConcurrencyGauge gauge,
             VideoLibrary videos, String apiKey, Supplier<Duration> latency, Supplier<String> baseUrl,
-            FaultInjector faults) {
+            FaultInjector faults, FirstAttemptFaults firstAttempts) {
         this.vertx = vertx;
         this.judge = judge;
         this.records = records;
@@ -49,6 +50,7 @@ final class GenerationEndpoint {
         this.latency = latency;
         this.baseUrl = baseUrl;
         this.faults = faults;
+        this.firstAttempts = firstAttempts;
     }
 
     void handle(HttpServerRequest request) {
@@ -56,11 +58,12 @@ final class GenerationEndpoint {
         Runnable leave = gauge.enter();
         request.response().closeHandler(closed -> leave.run());
         request.body()
-                .onSuccess(body -> answer(request, body.toString(StandardCharsets.UTF_8), leave))
+                .onSuccess(body -> answer(request, body.getBytes(), leave))
                 .onFailure(e -> LOG.debug("POST {}: the body never fully arrived: {}", PATH, e.toString()));
     }
 
-    private void answer(HttpServerRequest request, String body, Runnable leave) {
+    private void answer(HttpServerRequest request, byte[] bodyBytes, Runnable leave) {
+        String body = new String(bodyBytes, StandardCharsets.UTF_8);
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         Verdict verdict = judge.judge(HeaderMaps.firstValues(headers), body);
         RecordedRequest recorded = new RecordedRequest(request.method().name(), request.path(), headers, body,
@@ -88,21 +91,24 @@ final class GenerationEndpoint {
             if (scripted != null) {
                 after(scripted.delay(), () -> answerScripted(request, scripted, answered));
             } else {
-                answerOrFault(request, recorded, answered);
+                answerOrFault(request, recorded, bodyBytes, answered);
             }
         }
     }
 
-    // only valid requests without a scripted answer draw, so a test's own script and 400s keep the sequence intact
-    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, IntConsumer answered) {
-        Fault fault = faults.draw();
+    // only valid requests without a scripted answer draw, so a test's own script and 400s keep the sequence intact; a
+    // first attempt's fault uses no draw either, so the random sequence goes to the requests that were let through
+    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, byte[] body,
+            IntConsumer answered) {
+        Fault firstAttempt = firstAttempts.take(body);
+        Fault fault = firstAttempt != null ? firstAttempt : faults.draw();
         if (fault == null) {
             after(latency.get(), () -> answerGenerated(request, answered, false));
             return;
         }
         // recorded before anything leaves, so a client that has its answer finds the fault in the records too
         recorded.injected(fault);
-        LOG.debug("POST {}: injecting {}", PATH, fault);
+        LOG.debug("POST {}: injecting {}{}", PATH, fault, firstAttempt != null ? " into a first attempt" : "");
         EmulatorResponse response = fault.response();
         if (response == null) {
             after(latency.get(), () -> answerGenerated(request, answered, true));

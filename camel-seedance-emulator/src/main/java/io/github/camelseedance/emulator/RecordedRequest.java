@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One generation request as the emulator received it, with the contract violations found in it, the status it was
- * answered with and the random fault it got, if any. The status is set when the answer goes out, so it is 0 while a
+ * answered with and the fault it got, if any. The status is set when the answer goes out, so it is 0 while a
  * delayed answer is still pending.
  */
 public final class RecordedRequest {
@@ -79,9 +79,10 @@ public final class RecordedRequest {
     }
 
     /**
-     * The fault injected at random into this request ({@link SeedanceEmulator.Builder#faultRate}), or null when it got
-     * none: it was answered normally, as scripted, or with 400 or 401. Set before the answer goes out. A request with
-     * status 200 was answered with a video, the one outcome a provider bills for sure.
+     * The fault injected into this request, at random ({@link SeedanceEmulator.Builder#faultRate}) or as the first
+     * attempt of its body ({@link SeedanceEmulator.Builder#firstAttemptFault}), or null when it got none: it was
+     * answered normally, as scripted, or with 400 or 401. Set before the answer goes out. A request with status 200 was
+     * answered with a video, the one outcome a provider bills for sure.
      */
     public Fault fault() {
         return fault;

@@ -1,9 +1,8 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.Future;
+import static io.github.camelseedance.emulator.EmulatorVertx.await;
+
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
@@ -12,10 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +27,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For soak tests it injects random faults ({@link Builder#faultRate}): a share of valid generations is answered with
  * a {@link Fault} drawn from a small documented set, from a seeded sequence so that a run can be reproduced, and each
- * request records the fault it got ({@link RecordedRequest#fault()}).
+ * request records the fault it got ({@link RecordedRequest#fault()}). For retry tests it can instead fault the first
+ * attempt of each distinct request ({@link Builder#firstAttemptFault}), so every request is retried exactly once.
+ *
+ * <p>It serves HTTP, or HTTPS with {@link Builder#tls()}: a self-signed certificate for loopback whose private key is
+ * public, for tests only; {@link EmulatorTls} has what a client needs to trust it.
  */
 public final class SeedanceEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedanceEmulator.class);
-    private static final long STARTUP_SECONDS = 30;
 
     private final String apiKey;
     private final Duration configuredLatency;
@@ -49,6 +48,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final ConnectionDropper connectionDropper = new ConnectionDropper();
     private final Countdown brokenDownloads = new Countdown();
     private final FaultInjector faults;
+    private final FirstAttemptFaults firstAttempts;
+    private final boolean tls;
 
     private volatile Duration latency;
     private volatile int port = -1;
@@ -67,6 +68,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         // no seed given: one is chosen and logged, so a run that found a bug can be replayed with faultSeed
         long seed = builder.faultSeed != null ? builder.faultSeed : ThreadLocalRandom.current().nextLong();
         this.faults = new FaultInjector(builder.faultRate, seed, builder.faults);
+        this.firstAttempts = new FirstAttemptFaults(builder.firstAttemptFault);
+        this.tls = builder.tls;
     }
 
     public static Builder builder() {
@@ -81,16 +84,17 @@ public final class SeedanceEmulator implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("This emulator is already running at " + baseUrl);
         }
-        // no file caching and no classpath resolution: the emulator reads no files through Vert.x, so it leaves none behind
-        vertx = Vertx.vertx(new VertxOptions()
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false)));
+        vertx = EmulatorVertx.create();
         VideoLibrary videos = new VideoLibrary(videoSize);
         GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, generationGauge, videos, apiKey,
-                () -> latency, () -> baseUrl, faults);
-        // HTTP/1.1 only: a dropped connection then ends exactly one request, whatever client is used
+                () -> latency, () -> baseUrl, faults, firstAttempts);
+        // HTTP/1.1 only (no h2c, and no ALPN over TLS): a dropped connection then ends exactly one request, whatever
+        // client is used
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
                 .setHandle100ContinueAutomatically(true);
+        if (tls) {
+            options.setSsl(true).setKeyCertOptions(EmulatorTls.serverKeyCertOptions());
+        }
         try {
             HttpServer server = await(vertx.createHttpServer(options)
                     .connectionHandler(connectionDropper)
@@ -103,12 +107,16 @@ public final class SeedanceEmulator implements AutoCloseable {
             vertx = null;
             throw new IllegalStateException("The Seedance emulator could not listen on " + host + ":" + requestedPort, e);
         }
-        baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        baseUrl = (tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         started = true;
         LOG.info("Seedance emulator listening on {}", baseUrl);
         if (faults.rate() > 0) {
             LOG.info("Seedance emulator injects faults into {}% of generations, drawn from {} (faultSeed {})",
                     faults.rate() * 100, faults.kinds(), faults.seed());
+        }
+        if (firstAttempts.kind() != null) {
+            LOG.info("Seedance emulator answers the first attempt of each distinct generation with {}",
+                    firstAttempts.kind());
         }
         return this;
     }
@@ -118,10 +126,15 @@ public final class SeedanceEmulator implements AutoCloseable {
         return started && !closed;
     }
 
-    /** {@code http://host:port}, the value to configure as the component's base URL. */
+    /** {@code http://host:port} ({@code https://} with {@link Builder#tls()}), the component's base URL. */
     public String baseUrl() {
         requireStarted();
         return baseUrl;
+    }
+
+    /** True when it serves HTTPS ({@link Builder#tls()}). */
+    public boolean isTls() {
+        return tls;
     }
 
     /** The bearer key this emulator accepts. */
@@ -166,6 +179,11 @@ public final class SeedanceEmulator implements AutoCloseable {
     /** The faults drawn from, in declaration order. */
     public List<Fault> faults() {
         return faults.kinds();
+    }
+
+    /** The fault for the first attempt of each distinct request ({@link Builder#firstAttemptFault}); null when off. */
+    public Fault firstAttemptFault() {
+        return firstAttempts.kind();
     }
 
     /** Every {@code POST /v1/videos/generations} received, in arrival order (a copy). */
@@ -237,7 +255,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets all records, queued answers, pending connection drops and download breaks, zeroes the maximum of
+     * Forgets all records, queued answers, pending connection drops and download breaks, the request bodies seen by
+     * {@link Builder#firstAttemptFault} (each is faulted again on its next attempt), zeroes the maximum of
      * concurrent generations and the count of dropped connections, restores the configured latency and fault rate, and
      * starts the fault sequence again from its seed. Issued videos stay downloadable (a video issued with
      * {@link Fault#BROKEN_DOWNLOAD} still breaks once), and generations still in flight stay counted until they end.
@@ -249,6 +268,7 @@ public final class SeedanceEmulator implements AutoCloseable {
         generationGauge.resetMax();
         latency = configuredLatency;
         faults.reset();
+        firstAttempts.reset();
     }
 
     /** Stops the server and Vert.x. Safe to call more than once. */
@@ -284,20 +304,6 @@ public final class SeedanceEmulator implements AutoCloseable {
         return latency;
     }
 
-    // start and close are called from test threads, never from an event loop, so blocking here is fine
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(STARTUP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Vert.x", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Vert.x did not answer within " + STARTUP_SECONDS + " s", e);
-        }
-    }
-
     /** Configures an emulator; {@link #build()} may be called more than once, each time for a new emulator. */
     public static final class Builder {
 
@@ -309,6 +315,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         private double faultRate;
         private Long faultSeed;
         private Set<Fault> faults = EnumSet.allOf(Fault.class);
+        private Fault firstAttemptFault;
+        private boolean tls;
 
         private Builder() {
         }
@@ -387,6 +395,31 @@ public final class SeedanceEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("faults must name at least one Fault, and no null");
             }
             this.faults = EnumSet.copyOf(Arrays.asList(kinds));
+            return this;
+        }
+
+        /**
+         * Answers the first attempt of each distinct valid generation request with this fault, and every later one with
+         * the same body normally, so that a client's retries are deterministic: N distinct requests, each retried once,
+         * make exactly 2N POSTs. Requests are told apart by their exact body bytes. The fault is answered as a random
+         * one would be ({@link Fault#RATE_LIMITED}: 429 with {@code Retry-After: 1}, at once) and recorded as
+         * {@link RecordedRequest#fault()}. Requests answered 400 or 401 and scripted ones neither get it nor count as
+         * seen; a faulted first attempt uses up no {@linkplain #faultRate random draw}; {@link SeedanceEmulator#reset()}
+         * forgets the bodies seen. Default none.
+         */
+        public Builder firstAttemptFault(Fault kind) {
+            this.firstAttemptFault = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP, with a self-signed certificate for {@code localhost}, {@code 127.0.0.1} and
+         * {@code ::1} whose private key is public (tests only): {@code baseUrl()} and the video URLs handed out then start
+         * with {@code https://}. A client trusts it with {@link EmulatorTls#trustingSslContext()}
+         * or the trust store {@link EmulatorTls#TRUST_STORE_RESOURCE}.
+         */
+        public Builder tls() {
+            this.tls = true;
             return this;
         }
 

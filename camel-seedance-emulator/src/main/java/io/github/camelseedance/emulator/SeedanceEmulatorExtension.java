@@ -205,6 +205,16 @@ public final class SeedanceEmulatorExtension
             return this;
         }
 
+        public Builder firstAttemptFault(Fault kind) {
+            config.firstAttemptFault(kind);
+            return this;
+        }
+
+        public Builder tls() {
+            config.tls();
+            return this;
+        }
+
         public SeedanceEmulatorExtension build() {
             return new SeedanceEmulatorExtension(config);
         }

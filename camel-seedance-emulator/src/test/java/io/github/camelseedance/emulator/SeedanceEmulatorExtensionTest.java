@@ -166,4 +166,36 @@ class SeedanceEmulatorExtensionTest {
             assertThat(client.download(url, null).body()).hasSize((int) SIZE);
         }
     }
+
+    /** The TLS option reaches the emulator the extension runs. */
+    @Nested
+    class WithTls {
+
+        @RegisterExtension
+        SeedanceEmulatorExtension secure = SeedanceEmulatorExtension.builder().tls().build();
+
+        @Test
+        void servesHttpsToAClientTrustingTheStore() {
+            assertThat(secure.baseUrl()).startsWith("https://127.0.0.1:");
+            assertThat(TestClient.trusting(secure.emulator()).generate(TestClient.VALID_BODY).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** The first-attempt fault option reaches the emulator the extension runs. */
+    @Nested
+    class WithFirstAttemptFaults {
+
+        @RegisterExtension
+        SeedanceEmulatorExtension flaky = SeedanceEmulatorExtension.builder()
+                .firstAttemptFault(Fault.REQUEST_TIMEOUT).build();
+
+        @Test
+        void firstAttemptIsFaultedAndItsRepeatSucceeds() {
+            TestClient client = new TestClient(flaky.baseUrl(), flaky.apiKey());
+
+            assertThat(client.generate(TestClient.VALID_BODY).statusCode()).isEqualTo(408);
+            assertThat(client.generate(TestClient.VALID_BODY).statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** The JDK HTTP client, with shortcuts for the emulator's endpoints. */
+/** The JDK HTTP client, with shortcuts for the emulator's endpoints; configurable for TLS or a proxy. */
 final class TestClient {
 
     static final String VALID_BODY = "{\"model\":\"ByteDance-Seedance-1.5-pro\",\"prompt\":\"A shiba inu running on "
@@ -23,13 +23,29 @@ final class TestClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String apiKey;
 
     TestClient(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, httpClient().build());
+    }
+
+    TestClient(String baseUrl, String apiKey, HttpClient http) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.http = http;
+    }
+
+    /** The builder of the default client, to add an SSL context or a proxy to. */
+    static HttpClient.Builder httpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    }
+
+    /** A client of an emulator started with {@code tls()}, trusting its certificate. */
+    static TestClient trusting(SeedanceEmulator emulator) {
+        return new TestClient(emulator.baseUrl(), emulator.apiKey(),
+                httpClient().sslContext(EmulatorTls.trustingSslContext()).build());
     }
 
     HttpRequest.Builder generation(String body) {
