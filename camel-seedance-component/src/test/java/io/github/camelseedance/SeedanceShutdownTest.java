@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,19 @@ class SeedanceShutdownTest extends SeedanceTestSupport {
                 .anySatisfy(m -> assertThat(m).contains("in flight", "may still complete and bill it"))
                 .anySatisfy(m -> assertThat(m).contains("before this generation was sent"));
         assertThat(SEEDANCE.generationCount()).as("waiting generations were never sent").isEqualTo(1);
+    }
+
+    /** Stopping closes the HTTP client at once; nothing about that is an error worth a line in the log. */
+    @Test
+    void stoppingTheContextLogsNoWarningOrError() throws Exception {
+        template.requestBody("direct:generate", "A comet over the sea", String.class);
+
+        List<String> lines;
+        try (LogCapture log = new LogCapture(Level.WARN)) {
+            context.stop();
+            lines = log.lines();
+        }
+
+        assertThat(lines).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelseedance.client;
 
+import java.nio.channels.ClosedSelectorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -29,6 +30,8 @@ import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the component's HTTP client: HttpClient 5's async client, HTTP/1.1, a pool with no bound of its own
@@ -38,6 +41,8 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
  * client's own authentication writes them in a plain header.
  */
 public final class SeedanceHttpClients {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedanceHttpClients.class);
 
     static final String USER_AGENT = "camel-seedance";
     /** The I/O threads of one client: every connection waits on them, none holds a thread of its own. */
@@ -84,6 +89,7 @@ public final class SeedanceHttpClients {
                 .setThreadFactory(new DefaultThreadFactory("SeedanceHttp", true))
                 // the default decorator writes every byte sent, the Authorization header included, to the wire log
                 .setIoSessionDecorator(session -> session)
+                .setIoReactorExceptionCallback(SeedanceHttpClients::reactorFailed)
                 .setUserAgent(USER_AGENT)
                 .setDefaultRequestConfig(RequestConfig.custom().setExpectContinueEnabled(false)
                         .setRedirectsEnabled(false).build())
@@ -101,6 +107,16 @@ public final class SeedanceHttpClients {
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    /**
+     * httpcore5 5.4 closes the selector twice when a client closes at once, and the second close throws; that one is
+     * part of stopping. Anything else is worth a warning, never the ERROR with a stack trace the default would log.
+     */
+    private static void reactorFailed(Exception failure) {
+        if (!(failure instanceof ClosedSelectorException)) {
+            LOG.warn("The HTTP client's I/O reactor failed: {}", failure.toString(), failure);
+        }
     }
 
     /**
