@@ -37,6 +37,7 @@ import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -185,8 +186,9 @@ public final class HttpSeedanceClient implements SeedanceClient {
             });
         } catch (RuntimeException refused) {
             // the client refuses new exchanges once it is closed, which the component does when it stops
-            result.completeExceptionally(SeedanceException.notSent(
-                    "The seedance component stopped before the request could be sent: " + refused.getMessage(), refused));
+            String why = http.getStatus() == IOReactorStatus.ACTIVE ? "The HTTP client refused the request"
+                    : "The seedance component stopped before the request could be sent";
+            result.completeExceptionally(SeedanceException.notSent(why + ": " + refused.getMessage(), refused));
         }
         return result;
     }

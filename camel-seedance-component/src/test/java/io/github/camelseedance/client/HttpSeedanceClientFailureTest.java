@@ -88,7 +88,7 @@ class HttpSeedanceClientFailureTest {
 
         @Override
         public IOReactorStatus getStatus() {
-            return IOReactorStatus.ACTIVE;
+            return failure == null ? IOReactorStatus.SHUT_DOWN : IOReactorStatus.ACTIVE;
         }
 
         @Override
