@@ -4,57 +4,58 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * Runs every scenario, one after another (they would compete for the cores otherwise), and writes BENCHMARKS.md.
- * Nothing here fails a build on a number: a missed target is written down with its size and cause.
+ * Runs every scenario, one after another (they would compete for the cores otherwise), and writes the report, by
+ * default BENCHMARKS.md. Nothing here fails a build on a number: a missed target is written down with its size and
+ * cause.
  */
 public final class Benchmarks {
 
     private Benchmarks() {
     }
 
+    /** args: the report's path. */
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         Path report = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md").toAbsolutePath();
+        Settings settings = Settings.fromSystemProperties();
         Path work = Files.createTempDirectory("seedance-benchmarks");
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        String loadBefore = loadAverage();
         ZonedDateTime started = ZonedDateTime.now();
+        String body = ComponentRequest.body();
 
         System.out.println("[1/4] overhead: route vs hand-written clients");
-        OverheadScenario.Result overhead = OverheadScenario.run();
+        OverheadScenario.Result overhead = OverheadScenario.run(settings, body);
 
-        System.out.println("[2/4] " + ThousandsScenario.GENERATIONS + " generations at once, 2 s latency");
-        List<ThousandsScenario.Result> thousands = new ArrayList<>();
-        try (EmulatorProcess emulator = new EmulatorProcess(Duration.ofSeconds(2), 0)) {
-            thousands.add(ThousandsScenario.run("jdk-httpclient", emulator));
-            thousands.add(ThousandsScenario.run("seedance", emulator));
-            thousands.add(ThousandsScenario.run("camel-http", emulator));
-        }
+        System.out.println("[2/4] " + settings.bursts() + " generations at once, " + settings.latency().toMillis()
+                + " ms latency");
+        List<ThousandsScenario.Section> thousands = ThousandsScenario.run(settings, body);
 
-        System.out.println("[3/4] 1 GiB download, -Xmx64m, vs curl");
-        DownloadScenario.Result download;
-        try (EmulatorProcess emulator = new EmulatorProcess(Duration.ZERO, DownloadScenario.VIDEO_BYTES)) {
-            download = DownloadScenario.run(emulator, work);
-        }
+        System.out.println("[3/4] " + Markdown.bytes(settings.videoBytes()) + " download, "
+                + DownloadScenario.MAX_HEAP + ", vs curl");
+        DownloadScenario.Result download = DownloadScenario.run(settings, work);
 
         System.out.println("[4/4] file-drop start-up");
-        StartupScenario.Result startup = StartupScenario.run(work);
+        StartupScenario.Result startup = StartupScenario.run(settings, work);
 
-        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-        String markdown = Report.write(started, Duration.between(started, ZonedDateTime.now()), loadBefore, loadAfter,
-                overhead, thousands, download, startup);
+        Report.Machine machine = new Report.Machine(started, Duration.between(started, ZonedDateTime.now()),
+                loadBefore, loadAverage());
+        String markdown = Report.write(machine, settings, overhead, thousands, download, startup);
         Files.writeString(report, markdown);
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         System.out.println(markdown);
         System.out.println("Written to " + report);
         System.exit(0);
     }
 
-    static String now(ZonedDateTime time) {
-        return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 }

@@ -3,7 +3,7 @@ package io.github.camelseedance.benchmarks;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,24 +12,25 @@ import java.util.Map;
  * (VmHWM) at that moment. It is given an API key and a base URL, as in production, so it starts no embedded emulator;
  * it calls nothing, because its input folder is empty.
  */
-public final class StartupScenario {
+final class StartupScenario {
 
-    static final int RUNS = 5;
     static final String MAIN = "io.github.camelseedance.examples.filedrop.FileDropApplication";
 
-    /** Medians over the runs. */
-    record Result(double millis, double rssMiB, int runs) {
+    private StartupScenario() {
     }
 
-    static Result run(Path dir) throws Exception {
-        double[] millis = new double[RUNS];
-        double[] rss = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+    record Result(Spread millis, Spread rssMiB) {
+    }
+
+    static Result run(Settings settings, Path dir) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        for (int i = 0; i < settings.startupLaunches(); i++) {
             Path input = Files.createDirectories(dir.resolve("input-" + i));
             Path output = Files.createDirectories(dir.resolve("output-" + i));
             Map<String, String> env = Map.of("FILEDROP_INPUT_DIR", input.toString(),
                     "FILEDROP_OUTPUT_DIR", output.toString(),
-                    "SEEDANCE_API_KEY", "benchmark-key",
+                    "SEEDANCE_API_KEY", EmulatorProcess.API_KEY,
                     "SEEDANCE_BASE_URL", "http://127.0.0.1:9");
             long start = System.nanoTime();
             // the demo logs at info (its own simplelogger.properties), not at the harness's warn
@@ -39,17 +40,17 @@ public final class StartupScenario {
                 while ((line = out.readLine()) != null && !(line.contains("Apache Camel") && line.contains(" started in "))) {
                     // the start-up log
                 }
-                millis[i] = (System.nanoTime() - start) / 1e6;
+                millis.add((System.nanoTime() - start) / 1e6);
                 if (line == null) {
                     throw new IllegalStateException("The file-drop demo ended before it started");
                 }
-                rss[i] = vmHwmKiB(process.pid()) / 1024.0;
+                rss.add(vmHwmKiB(process.pid()) / 1024.0);
             } finally {
                 process.destroy(); // SIGTERM: Camel Main shuts down gracefully
                 process.waitFor();
             }
         }
-        return new Result(median(millis), median(rss), RUNS);
+        return new Result(Spread.of(millis), Spread.of(rss));
     }
 
     private static long vmHwmKiB(long pid) throws Exception {
@@ -59,11 +60,5 @@ public final class StartupScenario {
             }
         }
         throw new IllegalStateException("No VmHWM for process " + pid);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -1,0 +1,58 @@
+package io.github.camelseedance.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelseedance.SeedanceComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The component as a user would run it: {@code direct:generate -> seedance:generate}, at its defaults. Exchanges are
+ * started by {@code ProducerTemplate.asyncSend} without the template's thread pool (threadedAsyncMode off): the
+ * caller's thread runs the route up to the asynchronous producer and returns, so starting ten thousand adds no thread
+ * and no queue that could refuse.
+ */
+final class RouteClient implements GenerationClient {
+
+    static final String PROMPT = "A lighthouse at dusk, waves rolling in, slow dolly forward";
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final ProducerTemplate template;
+    private final Endpoint route;
+
+    RouteClient(String baseUrl) throws Exception {
+        SeedanceComponent seedance = new SeedanceComponent();
+        seedance.getConfiguration().setApiKey(EmulatorProcess.API_KEY);
+        seedance.getConfiguration().setBaseUrl(baseUrl);
+        camel.addComponent("seedance", seedance);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:generate").to("seedance:generate");
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+        template.setThreadedAsyncMode(false);
+        route = camel.getEndpoint("direct:generate");
+    }
+
+    @Override
+    public CompletableFuture<String> generate() {
+        return template.asyncSend(route, exchange -> exchange.getMessage().setBody(PROMPT)).thenApply(exchange -> {
+            if (exchange.getException() != null) {
+                throw new CompletionException(exchange.getException());
+            }
+            return exchange.getMessage().getBody(String.class);
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        camel.close();
+    }
+}
