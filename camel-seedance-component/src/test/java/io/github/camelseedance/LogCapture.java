@@ -29,7 +29,12 @@ final class LogCapture implements AutoCloseable {
 
     /** Each event as it would read in a log file: the formatted message, then any exception and its causes. */
     List<String> lines() {
-        return appender.list.stream().map(LogCapture::render).toList();
+        List<ILoggingEvent> events;
+        // the appender adds under its own lock, from whichever thread logs (the HTTP client's I/O threads among them)
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
+        return events.stream().map(LogCapture::render).toList();
     }
 
     private static String render(ILoggingEvent event) {

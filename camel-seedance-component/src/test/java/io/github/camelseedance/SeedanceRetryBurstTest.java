@@ -40,10 +40,7 @@ class SeedanceRetryBurstTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
-        component.getConfiguration().setApiKey(API_KEY);
-        context.addComponent("seedance", component);
+        context.addComponent("seedance", SeedanceTestSupport.pointedAt(SEEDANCE, API_KEY));
         return context;
     }
 

@@ -97,10 +97,8 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
      * written into an endpoint URI: Camel's own TRACE logging prints endpoint URIs and their parameters as written.
      */
     private String throughProxy(String scheme, ForwardProxy proxy, String password) {
-        SeedanceComponent component = new SeedanceComponent();
+        SeedanceComponent component = pointedAt(SEEDANCE, API_KEY);
         SeedanceConfiguration configuration = component.getConfiguration();
-        configuration.setBaseUrl(SEEDANCE.baseUrl());
-        configuration.setApiKey(API_KEY);
         configuration.setProxyHost("127.0.0.1");
         configuration.setProxyPort(proxy.port());
         configuration.setProxyAuthUsername(PROXY_USER);

@@ -16,10 +16,15 @@ abstract class SeedanceTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
-        component.getConfiguration().setApiKey(API_KEY);
-        context.addComponent("seedance", component);
+        context.addComponent("seedance", pointedAt(SEEDANCE, API_KEY));
         return context;
+    }
+
+    /** A seedance component that talks to {@code emulator} with {@code apiKey}. */
+    static SeedanceComponent pointedAt(SeedanceEmulatorExtension emulator, String apiKey) {
+        SeedanceComponent component = new SeedanceComponent();
+        component.getConfiguration().setBaseUrl(emulator.baseUrl());
+        component.getConfiguration().setApiKey(apiKey);
+        return component;
     }
 }

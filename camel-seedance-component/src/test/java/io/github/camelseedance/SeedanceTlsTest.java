@@ -44,10 +44,7 @@ class SeedanceTlsTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
-        component.getConfiguration().setApiKey(API_KEY);
-        context.addComponent("seedance", component);
+        context.addComponent("seedance", SeedanceTestSupport.pointedAt(SEEDANCE, API_KEY));
         context.getRegistry().bind("emulatorTrust", trustingTheEmulator());
         return context;
     }

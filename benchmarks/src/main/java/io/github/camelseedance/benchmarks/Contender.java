@@ -5,6 +5,7 @@ enum Contender {
 
     JDK("jdk-httpclient", "Floor (b), JDK `HttpClient.sendAsync` + Jackson"),
     SAME_LIBRARY("httpclient5", "Floor (a), same library: httpclient5 `CloseableHttpAsyncClient` + Jackson + a hop to a fixed pool of 10"),
+    CAMEL_FLOOR("camel-floor", "Floor (c), floor (a) inside a Camel route: `direct ->` an asynchronous processor calling it"),
     ROUTE("seedance", "Camel route `direct -> seedance:generate`");
 
     final String id;
@@ -20,6 +21,7 @@ enum Contender {
         return switch (this) {
             case JDK -> new JdkClient(baseUrl, body);
             case SAME_LIBRARY -> new SameLibraryClient(baseUrl, body, connections);
+            case CAMEL_FLOOR -> new CamelFloorClient(baseUrl, body, connections);
             case ROUTE -> new RouteClient(baseUrl);
         };
     }

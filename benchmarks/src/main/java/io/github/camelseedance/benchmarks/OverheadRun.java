@@ -44,7 +44,12 @@ public final class OverheadRun {
             }
             for (int round = 0; round < rounds; round++) {
                 emulator.reset(); // its records of every request would otherwise grow for the whole run
-                for (Contender contender : Contender.values()) {
+                // the order turns each round, so that no contender always follows the same one
+                Contender[] order = Contender.values();
+                for (int turn = 0; turn < order.length; turn++) {
+                    Contender contender = order[(round + turn) % order.length];
+                    // each contender's round starts clean, so none pays for the garbage of the one before
+                    System.gc();
                     long took = time(clients.get(contender), times.get(contender), round * calls, calls);
                     totals.merge(contender, took, Long::sum);
                 }

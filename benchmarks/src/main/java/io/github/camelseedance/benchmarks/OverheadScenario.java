@@ -27,7 +27,12 @@ final class OverheadScenario {
 
         /** The route's median latency over the floor's, run by run: above 1 means the route is slower. */
         Spread latencyRatio(Contender floor) {
-            return over(run -> run.number(Contender.ROUTE.id + ".medianMicros") / run.number(floor.id + ".medianMicros"));
+            return latencyRatio(Contender.ROUTE, floor);
+        }
+
+        /** One contender's median latency over another's, run by run. */
+        Spread latencyRatio(Contender over, Contender under) {
+            return over(run -> run.number(over.id + ".medianMicros") / run.number(under.id + ".medianMicros"));
         }
 
         /** The floor's throughput over the route's, run by run: above 1 means the route is slower. */

@@ -43,6 +43,11 @@ final class RouteClient implements GenerationClient {
 
     @Override
     public CompletableFuture<String> generate() {
+        return send(template, route);
+    }
+
+    /** Starts one exchange with {@link #PROMPT} as its body; completes with the body it ends with, the video's URL. */
+    static CompletableFuture<String> send(ProducerTemplate template, Endpoint route) {
         return template.asyncSend(route, exchange -> exchange.getMessage().setBody(PROMPT)).thenApply(exchange -> {
             if (exchange.getException() != null) {
                 throw new CompletionException(exchange.getException());

@@ -67,17 +67,27 @@ final class ThousandsVerdicts {
                     + " more cores, or the emulator on another machine; on this machine, first making floor (a) meet it.";
         }
         return "Why: floor (a), the same library by hand, takes " + f(floor, 2) + " s for the same burst, so about "
-                + f(took - floor, 2) + " s of it is the component's own work: " + componentWork() + ". What would"
-                + " close it: " + profile() + "; " + f(took - limit, 2) + " s per burst would have to go.";
+                + f(took - floor, 2) + " s of it is Camel's and the component's own work" + camelShare(t, burst)
+                + ": " + componentWork() + ". What would close it: " + profile() + "; " + f(took - limit, 2)
+                + " s per burst would have to go.";
     }
 
     private static String slowerThanFloor(ThousandsScenario.Section t, String burst) {
         double route = t.spread(Contender.ROUTE, burst + ".seconds").median();
         double floor = t.spread(Contender.SAME_LIBRARY, burst + ".seconds").median();
         return "Why: the route takes " + f(route - floor, 2) + " s more than floor (a) for the same burst on the same"
-                + " library: the component's own work (" + componentWork() + ") times " + count(t.count())
+                + " library" + camelShare(t, burst) + ": Camel's and the component's own work (" + componentWork()
+                + ") times " + count(t.count())
                 + ", and any limit of its own that makes requests wait (connection pool, permits). What would close"
                 + " it: " + profile() + "; " + f(route - FLOOR_TARGET * floor, 2) + " s per burst would have to go.";
+    }
+
+    /** What floor (c), floor (a) inside a Camel route, took beside floor (a): how much of it is Camel's own. */
+    private static String camelShare(ThousandsScenario.Section t, String burst) {
+        double floor = t.spread(Contender.SAME_LIBRARY, burst + ".seconds").median();
+        double camel = t.spread(Contender.CAMEL_FLOOR, burst + ".seconds").median();
+        return " (floor (c), the same client inside a Camel route, took " + f(camel, 2) + " s against floor (a)'s "
+               + f(floor, 2) + " s)";
     }
 
     private static String componentWork() {
