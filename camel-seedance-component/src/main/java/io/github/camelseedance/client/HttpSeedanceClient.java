@@ -139,14 +139,15 @@ public final class HttpSeedanceClient implements SeedanceClient {
         try {
             return CompletableFuture.supplyAsync(() -> execute(new BasicRequestProducer(
                     new BasicHttpRequest(Method.GET, uri), null), video, videoDownload,
-                    failure -> downloadFailure(failure, where)), workers).thenCompose(started -> started);
+                    failure -> downloadFailure(failure, where, "the video host " + hostOf(uri))), workers)
+                    .thenCompose(started -> started);
         } catch (RejectedExecutionException stopped) {
             return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before "
                                                                         + where + " could be downloaded", stopped));
         }
     }
 
-    private SeedanceException downloadFailure(Exception failure, String where) {
+    private SeedanceException downloadFailure(Exception failure, String where, String host) {
         if (failure instanceof HttpResponseException status) {
             int code = status.getStatusCode();
             return new SeedanceException("Downloading " + where + " failed with HTTP " + code
@@ -157,7 +158,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                                          + MAX_REDIRECTS + " times", failure);
         }
         // whether the GET went out does not matter: a download is not billed, and is never retried here
-        return transportFailure(failure, true, "the video host for " + where);
+        return transportFailure(failure, true, host);
     }
 
     /** Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. */

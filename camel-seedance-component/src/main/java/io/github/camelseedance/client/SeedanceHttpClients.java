@@ -7,7 +7,6 @@ import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
@@ -76,7 +75,6 @@ public final class SeedanceHttpClients {
                 // HTTP/2 would put every generation on a few shared connections and write its header fields with
                 // the library's own header objects, which show their values in the log
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
-                .setDefaultConnectionConfig(ConnectionConfig.DEFAULT)
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(Integer.MAX_VALUE)
                 .setMaxConnTotal(Integer.MAX_VALUE)
