@@ -73,7 +73,8 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
             RequestField.SECONDS.optionName(), Integer.class,
             RequestField.SEED.optionName(), Long.class,
             "maxRetries", Integer.class,
-            "maxConcurrentRequests", Integer.class);
+            "maxConcurrentRequests", Integer.class,
+            "proxyPort", Integer.class);
 
     /**
      * Camel binds text to an Integer or Long option as a duration in milliseconds: "1m" becomes 60000, text it cannot

@@ -111,9 +111,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         Integer port = configuration.getProxyPort();
         String user = configuration.getProxyAuthUsername();
         if (host == null || host.isBlank()) {
-            if (port != null || user != null || configuration.getNonProxyHosts() != null) {
-                throw new IllegalArgumentException("Missing proxyHost: proxyPort, proxyAuthUsername and nonProxyHosts"
-                                                   + " apply only with a proxyHost");
+            if (port != null || user != null || configuration.getProxyAuthPassword() != null
+                || configuration.getNonProxyHosts() != null) {
+                throw new IllegalArgumentException("Missing proxyHost: proxyPort, proxyAuthUsername, proxyAuthPassword"
+                                                   + " and nonProxyHosts apply only with a proxyHost");
             }
             return null;
         }
@@ -122,9 +123,11 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                                                + " without scheme or port, such as proxy.internal (the port goes in"
                                                + " proxyPort)");
         }
-        if (port == null || port < 1 || port > 65535) {
-            throw new IllegalArgumentException("Invalid proxyPort '" + port + "': expected 1 to 65535 with proxyHost "
-                                               + host);
+        if (port == null) {
+            throw new IllegalArgumentException("Missing proxyPort: proxyHost " + host + " needs a port from 1 to 65535");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("Invalid proxyPort '" + port + "': expected 1 to 65535");
         }
         if (user == null && configuration.getProxyAuthPassword() != null) {
             throw new IllegalArgumentException("Missing proxyAuthUsername: proxyAuthPassword is set without it");

@@ -75,6 +75,12 @@ class SeedanceOptionValidationTest {
             "seedance:generate?seconds=1m                | Invalid seconds '1m' from option seconds: expected a whole number; allowed values are 5, 10",
             "seedance:generate?maxRetries=abc            | Invalid maxRetries 'abc' from option maxRetries: expected a whole number",
             "seedance:generate?maxConcurrentRequests=-1  | Invalid maxConcurrentRequests '-1': expected 0 or more",
+            "seedance:generate?proxyHost=proxy.internal  | Missing proxyPort: proxyHost proxy.internal needs a port from 1 to 65535",
+            "seedance:generate?proxyHost=proxy.internal&proxyPort=70000 | Invalid proxyPort '70000': expected 1 to 65535",
+            "seedance:generate?proxyHost=proxy.internal&proxyPort=abc | Invalid proxyPort 'abc' from option proxyPort: expected a whole number",
+            "seedance:generate?proxyHost=http://proxy.internal&proxyPort=3128 | Invalid proxyHost 'http://proxy.internal': expected a host name or address without scheme or port",
+            "seedance:generate?proxyPort=3128            | Missing proxyHost: proxyPort, proxyAuthUsername, proxyAuthPassword and nonProxyHosts apply only with a proxyHost",
+            "seedance:generate?proxyHost=proxy.internal&proxyPort=3128&proxyAuthPassword=secret | Missing proxyAuthUsername: proxyAuthPassword is set without it",
     })
     void invalidOptionStopsTheRoute(String uri, String expected) throws Exception {
         Throwable cause = rootCause(startFailure(uri, true));
