@@ -5,7 +5,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.camelseedance.SeedanceComponent;
 import io.github.camelseedance.SeedanceConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -34,10 +33,7 @@ public final class DownloadRun {
         Path target = Path.of(args[1]);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (CamelContext camel = new DefaultCamelContext()) {
-            SeedanceComponent seedance = new SeedanceComponent();
-            seedance.getConfiguration().setApiKey(EmulatorProcess.API_KEY);
-            seedance.getConfiguration().setBaseUrl(baseUrl);
-            camel.addComponent("seedance", seedance);
+            camel.addComponent("seedance", RouteClient.component(baseUrl));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

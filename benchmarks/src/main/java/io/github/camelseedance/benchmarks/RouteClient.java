@@ -25,10 +25,7 @@ final class RouteClient implements GenerationClient {
     private final Endpoint route;
 
     RouteClient(String baseUrl) throws Exception {
-        SeedanceComponent seedance = new SeedanceComponent();
-        seedance.getConfiguration().setApiKey(EmulatorProcess.API_KEY);
-        seedance.getConfiguration().setBaseUrl(baseUrl);
-        camel.addComponent("seedance", seedance);
+        camel.addComponent("seedance", component(baseUrl));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -39,6 +36,14 @@ final class RouteClient implements GenerationClient {
         template = camel.createProducerTemplate();
         template.setThreadedAsyncMode(false);
         route = camel.getEndpoint("direct:generate");
+    }
+
+    /** The component at its defaults, pointed at the emulator. */
+    static SeedanceComponent component(String baseUrl) {
+        SeedanceComponent seedance = new SeedanceComponent();
+        seedance.getConfiguration().setApiKey(EmulatorProcess.API_KEY);
+        seedance.getConfiguration().setBaseUrl(baseUrl);
+        return seedance;
     }
 
     @Override
