@@ -21,14 +21,28 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
         this(statusCode, errorMessage, errorType, param, code, null);
     }
 
-    public SeedanceApiException(int statusCode, String errorMessage, String errorType, String param, String code,
-                                Duration retryAfter) {
-        this(describe(statusCode, errorMessage, errorType, param, code), statusCode, errorMessage, errorType, param, code,
-                retryAfter, 1);
+    public SeedanceApiException(
+            int statusCode, String errorMessage, String errorType, String param, String code, Duration retryAfter) {
+        this(
+                describe(statusCode, errorMessage, errorType, param, code),
+                statusCode,
+                errorMessage,
+                errorType,
+                param,
+                code,
+                retryAfter,
+                1);
     }
 
-    private SeedanceApiException(String message, int statusCode, String errorMessage, String errorType, String param,
-                                 String code, Duration retryAfter, int attempts) {
+    private SeedanceApiException(
+            String message,
+            int statusCode,
+            String errorMessage,
+            String errorType,
+            String param,
+            String code,
+            Duration retryAfter,
+            int attempts) {
         super(message, null, true, statusCode, false, attempts);
         this.errorMessage = errorMessage;
         this.errorType = errorType;
@@ -39,8 +53,8 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
 
     @Override
     public SeedanceApiException afterAttempts(int attempts, String note) {
-        SeedanceApiException copy = new SeedanceApiException(withNote(note), getStatusCode(), errorMessage, errorType,
-                param, code, retryAfter, attempts);
+        SeedanceApiException copy = new SeedanceApiException(
+                withNote(note), getStatusCode(), errorMessage, errorType, param, code, retryAfter, attempts);
         copy.setStackTrace(getStackTrace());
         return copy;
     }
@@ -70,12 +84,13 @@ public class SeedanceApiException extends SeedanceException implements HttpRespo
     private static String hint(int status) {
         if (status >= 300 && status < 400) {
             return ". Redirects from the API are not followed, so the key never leaves the API host; set baseUrl to"
-                   + " the address that answers.";
+                    + " the address that answers.";
         }
         return switch (status) {
             case 401 -> ". Check the apiKey option (the key is not shown here).";
             case 402 -> ". The account balance is insufficient.";
-            case 407 -> ". The proxy asked for credentials: check proxyAuthUsername and proxyAuthPassword (not shown here).";
+            case 407 ->
+                ". The proxy asked for credentials: check proxyAuthUsername and proxyAuthPassword (not shown here).";
             case 429 -> ". The rate limit was reached: lower the request rate.";
             default -> "";
         };

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 
 import io.github.camelseedance.client.ClientSettings;
@@ -40,9 +39,12 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
 
     @Metadata(description = "The default configuration of every seedance endpoint; endpoint options override it.")
     private SeedanceConfiguration configuration = new SeedanceConfiguration();
-    @Metadata(label = "security", defaultValue = "false",
-              description = "Use the SSLContextParameters set globally on the Camel context for endpoints that set none"
-                            + " of their own.")
+
+    @Metadata(
+            label = "security",
+            defaultValue = "false",
+            description = "Use the SSLContextParameters set globally on the Camel context for endpoints that set none"
+                    + " of their own.")
     private boolean useGlobalSslContextParameters;
 
     /** Model ids come from message headers, so the set of those already warned about is bounded. */
@@ -70,11 +72,16 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
 
     /** The whole-number options, with the type each binds to. */
     private static final Map<String, Class<? extends Number>> WHOLE_NUMBER_OPTIONS = Map.of(
-            RequestField.SECONDS.optionName(), Integer.class,
-            RequestField.SEED.optionName(), Long.class,
-            "maxRetries", Integer.class,
-            "maxConcurrentRequests", Integer.class,
-            "proxyPort", Integer.class);
+            RequestField.SECONDS.optionName(),
+            Integer.class,
+            RequestField.SEED.optionName(),
+            Long.class,
+            "maxRetries",
+            Integer.class,
+            "maxConcurrentRequests",
+            Integer.class,
+            "proxyPort",
+            Integer.class);
 
     /**
      * Camel binds text to an Integer or Long option as a duration in milliseconds: "1m" becomes 60000, text it cannot
@@ -84,18 +91,26 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
     private static void readWholeNumbers(Map<String, Object> parameters) {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             String option = WHOLE_NUMBER_OPTIONS.keySet().stream()
-                    .filter(name -> name.equalsIgnoreCase(parameter.getKey())).findFirst().orElse(null);
-            if (option == null || !(parameter.getValue() instanceof String text)
-                || EndpointHelper.isReferenceParameter(text) || PropertyConfigurerSupport.MAGIC_VALUE.equals(text)) {
+                    .filter(name -> name.equalsIgnoreCase(parameter.getKey()))
+                    .findFirst()
+                    .orElse(null);
+            if (option == null
+                    || !(parameter.getValue() instanceof String text)
+                    || EndpointHelper.isReferenceParameter(text)
+                    || PropertyConfigurerSupport.MAGIC_VALUE.equals(text)) {
                 continue;
             }
             try {
-                parameter.setValue(WHOLE_NUMBER_OPTIONS.get(option) == Integer.class
-                        ? (Object) Integer.valueOf(text) : (Object) Long.valueOf(text));
+                parameter.setValue(
+                        WHOLE_NUMBER_OPTIONS.get(option) == Integer.class
+                                ? (Object) Integer.valueOf(text)
+                                : (Object) Long.valueOf(text));
             } catch (NumberFormatException e) {
                 String allowed = option.equals(RequestField.SECONDS.optionName()) ? "; allowed values are 5, 10" : "";
-                throw new InvalidVideoRequestException(option, "Invalid " + option + " '" + text + "' from option "
-                        + option + ": expected a whole number" + allowed);
+                throw new InvalidVideoRequestException(
+                        option,
+                        "Invalid " + option + " '" + text + "' from option " + option + ": expected a whole number"
+                                + allowed);
             }
         }
     }
@@ -120,10 +135,14 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
 
     /** Logs once per model id that is not in the provider's documented list; such ids are still sent. */
     void warnIfUnknownModel(String model) {
-        if (model != null && SeedanceModel.fromId(model).isEmpty() && warnedModels.size() < MAX_WARNED_MODELS
-            && warnedModels.add(model)) {
-            LOG.warn("Model '{}' is not one of the documented Seedance models {}; sending it unchanged",
-                    model, SeedanceModel.ids());
+        if (model != null
+                && SeedanceModel.fromId(model).isEmpty()
+                && warnedModels.size() < MAX_WARNED_MODELS
+                && warnedModels.add(model)) {
+            LOG.warn(
+                    "Model '{}' is not one of the documented Seedance models {}; sending it unchanged",
+                    model,
+                    SeedanceModel.ids());
         }
     }
 
@@ -144,8 +163,8 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
             profile.setKeepAliveTime(60L);
             profile.setTimeUnit(TimeUnit.SECONDS);
             profile.setAllowCoreThreadTimeOut(true);
-            responseExecutor = getCamelContext().getExecutorServiceManager()
-                    .newThreadPool(this, "SeedanceResponse", profile);
+            responseExecutor =
+                    getCamelContext().getExecutorServiceManager().newThreadPool(this, "SeedanceResponse", profile);
         }
         return responseExecutor;
     }
@@ -161,7 +180,9 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
             profile.setPoolSize(1);
             profile.setMaxQueueSize(-1);
             profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-            timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SeedanceTimer", profile);
+            timer = getCamelContext()
+                    .getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "SeedanceTimer", profile);
         }
         return timer;
     }

@@ -1,7 +1,6 @@
 package io.github.camelseedance;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -13,113 +12,178 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class SeedanceConfiguration implements Cloneable {
 
-    @UriParam(label = "producer", defaultValue = "ByteDance-Seedance-1.5-pro",
-              description = "The model id. Known ids: ByteDance-Seedance-1.0-pro, ByteDance-Seedance-1.0-pro-fast,"
-                            + " ByteDance-Seedance-1.5-pro, SIRAYA-Seedance-2.0, SIRAYA-Seedance-2.0-fast. Other ids"
-                            + " are sent unchanged, with a warning in the log.")
+    @UriParam(
+            label = "producer",
+            defaultValue = "ByteDance-Seedance-1.5-pro",
+            description = "The model id. Known ids: ByteDance-Seedance-1.0-pro, ByteDance-Seedance-1.0-pro-fast,"
+                    + " ByteDance-Seedance-1.5-pro, SIRAYA-Seedance-2.0, SIRAYA-Seedance-2.0-fast. Other ids"
+                    + " are sent unchanged, with a warning in the log.")
     private String model = "ByteDance-Seedance-1.5-pro";
-    @UriParam(label = "producer",
-              description = "The text description of the video, used when neither the CamelSeedancePrompt header nor"
-                            + " a String body gives one.")
+
+    @UriParam(
+            label = "producer",
+            description = "The text description of the video, used when neither the CamelSeedancePrompt header nor"
+                    + " a String body gives one.")
     private String prompt;
+
     @UriParam(label = "producer", enums = "5,10", description = "The duration of the video in seconds.")
     private Integer seconds;
+
     @UriParam(label = "producer", enums = "480p,720p,1080p", description = "The video resolution.")
     private String resolution;
+
     @UriParam(label = "producer", enums = "16:9,9:16,1:1", description = "The aspect ratio of the video.")
     private String aspectRatio;
-    @UriParam(label = "producer",
-              description = "Input image for image-to-video: an absolute http(s) URL the provider can reach. It pins"
-                            + " the first frame, so it cannot be combined with firstFrameUrl, lastFrameUrl or"
-                            + " inputReferences.")
+
+    @UriParam(
+            label = "producer",
+            description = "Input image for image-to-video: an absolute http(s) URL the provider can reach. It pins"
+                    + " the first frame, so it cannot be combined with firstFrameUrl, lastFrameUrl or"
+                    + " inputReferences.")
     private String imageUrl;
+
     @UriParam(label = "producer", description = "What the video should not contain.")
     private String negativePrompt;
+
     @UriParam(label = "producer", description = "The random seed; the same seed produces the same video.")
     private Long seed;
-    @UriParam(label = "producer", description = "Whether to generate an audio track for the video. When not set, the field is not sent and"
-                            + " the provider's default applies.")
+
+    @UriParam(
+            label = "producer",
+            description = "Whether to generate an audio track for the video. When not set, the field is not sent and"
+                    + " the provider's default applies.")
     private Boolean generateAudio;
-    @UriParam(label = "producer",
-              description = "The image that pins the first frame: an absolute http(s) URL, sent as a first_frame item"
-                            + " of frame_images. Cannot be combined with inputReferences.")
+
+    @UriParam(
+            label = "producer",
+            description = "The image that pins the first frame: an absolute http(s) URL, sent as a first_frame item"
+                    + " of frame_images. Cannot be combined with inputReferences.")
     private String firstFrameUrl;
-    @UriParam(label = "producer",
-              description = "The image that pins the last frame: an absolute http(s) URL, sent as a last_frame item"
-                            + " of frame_images. Needs a first frame.")
+
+    @UriParam(
+            label = "producer",
+            description = "The image that pins the last frame: an absolute http(s) URL, sent as a last_frame item"
+                    + " of frame_images. Needs a first frame.")
     private String lastFrameUrl;
-    @UriParam(label = "producer",
-              description = "Reference materials for SIRAYA-Seedance-2.0 and SIRAYA-Seedance-2.0-fast, sent as"
-                            + " input_references. Compact form: comma separated type:url items, where type is image,"
-                            + " video or audio and the role follows from the type, e.g."
-                            + " image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3 (encode a comma inside"
-                            + " a URL as %2C; in an endpoint URI wrap the value in RAW(...)). Cannot be combined with"
-                            + " frame images or imageUrl.")
+
+    @UriParam(
+            label = "producer",
+            description = "Reference materials for SIRAYA-Seedance-2.0 and SIRAYA-Seedance-2.0-fast, sent as"
+                    + " input_references. Compact form: comma separated type:url items, where type is image,"
+                    + " video or audio and the role follows from the type, e.g."
+                    + " image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3 (encode a comma inside"
+                    + " a URL as %2C; in an endpoint URI wrap the value in RAW(...)). Cannot be combined with"
+                    + " frame images or imageUrl.")
     private String inputReferences;
 
-    @UriParam(label = "security", secret = true,
-              description = "The Seedance API key, sent as a Bearer token to the API host only.")
+    @UriParam(
+            label = "security",
+            secret = true,
+            description = "The Seedance API key, sent as a Bearer token to the API host only.")
     private String apiKey;
-    @UriParam(label = "producer", defaultValue = "https://llm.siraya.ai",
-              description = "The API base URL; the request goes to {baseUrl}/v1/videos/generations. Change it for a"
-                            + " proxy or an emulator.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "https://llm.siraya.ai",
+            description = "The API base URL; the request goes to {baseUrl}/v1/videos/generations. Change it for a"
+                    + " proxy or an emulator.")
     private String baseUrl = "https://llm.siraya.ai";
-    @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "How long to wait for a connection to the API or to the video's host.")
+
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "30s",
+            javaType = "java.time.Duration",
+            description = "How long to wait for a connection to the API or to the video's host.")
     private long connectTimeout = 30_000;
-    @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration",
-              description = "How long to wait for the API's answer, and the longest a video download may stall."
-                            + " Generation is synchronous on the provider's side and takes minutes, so this is long;"
-                            + " no thread is held while waiting.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "10m",
+            javaType = "java.time.Duration",
+            description = "How long to wait for the API's answer, and the longest a video download may stall."
+                    + " Generation is synchronous on the provider's side and takes minutes, so this is long;"
+                    + " no thread is held while waiting.")
     private long requestTimeout = 600_000;
-    @UriParam(label = "producer", defaultValue = "3",
-              description = "How many times a failed generation is sent again when the provider cannot have started"
-                            + " it: HTTP 408, 429, 502 and 503, or no connection could be made. 0 turns retrying off.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "3",
+            description = "How many times a failed generation is sent again when the provider cannot have started"
+                    + " it: HTTP 408, 429, 502 and 503, or no connection could be made. 0 turns retrying off.")
     private int maxRetries = 3;
-    @UriParam(label = "producer,advanced", defaultValue = "2s", javaType = "java.time.Duration",
-              description = "The wait before the first retry; each further retry waits twice as long, with jitter, up"
-                            + " to maxRetryDelay. The wait is scheduled: no thread is held.")
+
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "2s",
+            javaType = "java.time.Duration",
+            description = "The wait before the first retry; each further retry waits twice as long, with jitter, up"
+                    + " to maxRetryDelay. The wait is scheduled: no thread is held.")
     private long retryDelay = 2_000;
-    @UriParam(label = "producer,advanced", defaultValue = "1m", javaType = "java.time.Duration",
-              description = "The longest wait between two attempts. A Retry-After from the provider is honoured up to"
-                            + " this; a longer one fails the exchange at once, with the wait asked for in the message.")
+
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "1m",
+            javaType = "java.time.Duration",
+            description = "The longest wait between two attempts. A Retry-After from the provider is honoured up to"
+                    + " this; a longer one fails the exchange at once, with the wait asked for in the message.")
     private long maxRetryDelay = 60_000;
-    @UriParam(label = "producer,advanced", defaultValue = "false",
-              description = "Also retry failures after which the provider may already be generating, and billing, the"
-                            + " video: no answer within requestTimeout, a connection lost after the request was sent,"
-                            + " HTTP 500 and 504. A retry can then pay twice for one video.")
+
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "false",
+            description = "Also retry failures after which the provider may already be generating, and billing, the"
+                    + " video: no answer within requestTimeout, a connection lost after the request was sent,"
+                    + " HTTP 500 and 504. A retry can then pay twice for one video.")
     private boolean retryAmbiguousFailures;
-    @UriParam(label = "producer", defaultValue = "0",
-              description = "The most generations in flight at once on this endpoint; further exchanges wait their"
-                            + " turn in arrival order, holding no thread. 0 means no limit.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "0",
+            description = "The most generations in flight at once on this endpoint; further exchanges wait their"
+                    + " turn in arrival order, holding no thread. 0 means no limit.")
     private int maxConcurrentRequests;
-    @UriParam(label = "producer", defaultValue = "false",
-              description = "When true the message body becomes the video itself, as a stream read from the CDN"
-                            + " without credentials (write it with a file or S3 endpoint); when false the body is the"
-                            + " video URL.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
+            description = "When true the message body becomes the video itself, as a stream read from the CDN"
+                    + " without credentials (write it with a file or S3 endpoint); when false the body is the"
+                    + " video URL.")
     private boolean download;
 
-    @UriParam(label = "security",
-              description = "TLS settings for the API and the video hosts (trust store, key store, protocols), as Camel's"
-                            + " SSLContextParameters. When not set, the JVM's defaults apply, including its"
-                            + " javax.net.ssl system properties.")
+    @UriParam(
+            label = "security",
+            description = "TLS settings for the API and the video hosts (trust store, key store, protocols), as Camel's"
+                    + " SSLContextParameters. When not set, the JVM's defaults apply, including its"
+                    + " javax.net.ssl system properties.")
     private SSLContextParameters sslContextParameters;
-    @UriParam(label = "proxy",
-              description = "The host of an HTTP proxy that API calls and video downloads go through (https through"
-                            + " a CONNECT tunnel). Needs proxyPort.")
+
+    @UriParam(
+            label = "proxy",
+            description = "The host of an HTTP proxy that API calls and video downloads go through (https through"
+                    + " a CONNECT tunnel). Needs proxyPort.")
     private String proxyHost;
+
     @UriParam(label = "proxy", description = "The port of the HTTP proxy set by proxyHost.")
     private Integer proxyPort;
-    @UriParam(label = "proxy,security", secret = true,
-              description = "The user name for the proxy's Basic authentication, sent with each request to the proxy.")
+
+    @UriParam(
+            label = "proxy,security",
+            secret = true,
+            description = "The user name for the proxy's Basic authentication, sent with each request to the proxy.")
     private String proxyAuthUsername;
-    @UriParam(label = "proxy,security", secret = true,
-              description = "The password for the proxy's Basic authentication.")
+
+    @UriParam(
+            label = "proxy,security",
+            secret = true,
+            description = "The password for the proxy's Basic authentication.")
     private String proxyAuthPassword;
-    @UriParam(label = "proxy",
-              description = "Hosts reached directly rather than through the proxy, written as the JVM's"
-                            + " http.nonProxyHosts: names or addresses separated by a vertical bar or a comma, each of"
-                            + " which may begin or end with an asterisk as a wildcard.")
+
+    @UriParam(
+            label = "proxy",
+            description = "Hosts reached directly rather than through the proxy, written as the JVM's"
+                    + " http.nonProxyHosts: names or addresses separated by a vertical bar or a comma, each of"
+                    + " which may begin or end with an asterisk as a wildcard.")
     private String nonProxyHosts;
 
     public String getModel() {
@@ -358,9 +422,9 @@ public class SeedanceConfiguration implements Cloneable {
     @Override
     public String toString() {
         return "SeedanceConfiguration{model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
-               + (apiKey == null || apiKey.isEmpty() ? "<not set>" : "<set>")
-               + ", download=" + download + ", connectTimeout=" + connectTimeout + "ms, requestTimeout="
-               + requestTimeout + "ms, proxy=" + (proxyHost == null ? "<none>" : proxyHost + ":" + proxyPort)
-               + ", proxyAuth=" + (proxyAuthUsername == null ? "<not set>" : "<set>") + "}";
+                + (apiKey == null || apiKey.isEmpty() ? "<not set>" : "<set>")
+                + ", download=" + download + ", connectTimeout=" + connectTimeout + "ms, requestTimeout="
+                + requestTimeout + "ms, proxy=" + (proxyHost == null ? "<none>" : proxyHost + ":" + proxyPort)
+                + ", proxyAuth=" + (proxyAuthUsername == null ? "<not set>" : "<set>") + "}";
     }
 }

@@ -25,8 +25,14 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 /**
  * Generate videos with ByteDance Seedance (text-to-video and image-to-video).
  */
-@UriEndpoint(firstVersion = "1.0.0", scheme = "seedance", title = "Seedance", syntax = "seedance:operation",
-             producerOnly = true, category = { Category.AI }, headersClass = SeedanceConstants.class)
+@UriEndpoint(
+        firstVersion = "1.0.0",
+        scheme = "seedance",
+        title = "Seedance",
+        syntax = "seedance:operation",
+        producerOnly = true,
+        category = {Category.AI},
+        headersClass = SeedanceConstants.class)
 public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(enums = "generate", description = "The operation to perform: generate a video.")
@@ -41,8 +47,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private CloseableHttpAsyncClient httpClient;
     private SeedanceClient client;
 
-    public SeedanceEndpoint(String uri, SeedanceComponent component, SeedanceOperation operation,
-                            SeedanceConfiguration configuration) {
+    public SeedanceEndpoint(
+            String uri, SeedanceComponent component, SeedanceOperation operation, SeedanceConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -85,14 +91,20 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         super.doStart();
         if (client == null) {
             httpClient = getComponent().httpClient(clientSettings);
-            SeedanceClient http = new HttpSeedanceClient(configuration.getBaseUrl(), apiKey(),
+            SeedanceClient http = new HttpSeedanceClient(
+                    configuration.getBaseUrl(),
+                    apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
-                    Duration.ofMillis(configuration.getRequestTimeout()), httpClient,
+                    Duration.ofMillis(configuration.getRequestTimeout()),
+                    httpClient,
                     getComponent().responseExecutor());
-            RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(),
-                    Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
+            RetryPolicy policy = new RetryPolicy(
+                    configuration.getMaxRetries(),
+                    Duration.ofMillis(configuration.getRetryDelay()),
+                    Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
-            client = new RetryingSeedanceClient(http, policy, getComponent().timer(), getComponent().responseExecutor());
+            client = new RetryingSeedanceClient(
+                    http, policy, getComponent().timer(), getComponent().responseExecutor());
         }
     }
 
@@ -111,20 +123,23 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         Integer port = configuration.getProxyPort();
         String user = configuration.getProxyAuthUsername();
         if (host == null || host.isBlank()) {
-            if (port != null || user != null || configuration.getProxyAuthPassword() != null
-                || configuration.getNonProxyHosts() != null) {
+            if (port != null
+                    || user != null
+                    || configuration.getProxyAuthPassword() != null
+                    || configuration.getNonProxyHosts() != null) {
                 throw new IllegalArgumentException("Missing proxyHost: proxyPort, proxyAuthUsername, proxyAuthPassword"
-                                                   + " and nonProxyHosts apply only with a proxyHost");
+                        + " and nonProxyHosts apply only with a proxyHost");
             }
             return null;
         }
         if (host.contains("/") || host.contains(":") && !host.startsWith("[")) {
             throw new IllegalArgumentException("Invalid proxyHost '" + host + "': expected a host name or address"
-                                               + " without scheme or port, such as proxy.internal (the port goes in"
-                                               + " proxyPort)");
+                    + " without scheme or port, such as proxy.internal (the port goes in"
+                    + " proxyPort)");
         }
         if (port == null) {
-            throw new IllegalArgumentException("Missing proxyPort: proxyHost " + host + " needs a port from 1 to 65535");
+            throw new IllegalArgumentException(
+                    "Missing proxyPort: proxyHost " + host + " needs a port from 1 to 65535");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("Invalid proxyPort '" + port + "': expected 1 to 65535");
@@ -132,46 +147,48 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         if (user == null && configuration.getProxyAuthPassword() != null) {
             throw new IllegalArgumentException("Missing proxyAuthUsername: proxyAuthPassword is set without it");
         }
-        return new ProxySettings(host.strip(), port, user, configuration.getProxyAuthPassword(),
-                configuration.getNonProxyHosts());
+        return new ProxySettings(
+                host.strip(), port, user, configuration.getProxyAuthPassword(), configuration.getNonProxyHosts());
     }
 
     private void requireApiKey() {
         String key = apiKey();
         if (key.isEmpty()) {
             throw new IllegalArgumentException("Missing apiKey: set the apiKey option (for example"
-                                               + " camel.component.seedance.api-key={{env:SEEDANCE_API_KEY}})");
+                    + " camel.component.seedance.api-key={{env:SEEDANCE_API_KEY}})");
         }
         // an invalid header value would otherwise fail inside the HTTP client, with the key in its message
         if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("Invalid apiKey: it contains spaces, control or non-ASCII characters"
-                                               + " (the key is not shown); expected printable ASCII only");
+                    + " (the key is not shown); expected printable ASCII only");
         }
     }
 
     /** The key as sent: surrounding white space, such as the newline a secret file ends with, is not part of it. */
     private String apiKey() {
-        return configuration.getApiKey() == null ? "" : configuration.getApiKey().strip();
+        return configuration.getApiKey() == null
+                ? ""
+                : configuration.getApiKey().strip();
     }
 
     private static void requireHttpUrl(String option, String value) {
         try {
             URI uri = value == null ? null : new URI(value);
-            if (uri != null && uri.getHost() != null
-                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            if (uri != null
+                    && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                 return;
             }
         } catch (Exception e) {
             // reported below with the allowed form
         }
-        throw new IllegalArgumentException(
-                "Invalid " + option + " '" + value + "': expected an absolute http or https URL such as https://llm.siraya.ai");
+        throw new IllegalArgumentException("Invalid " + option + " '" + value
+                + "': expected an absolute http or https URL such as https://llm.siraya.ai");
     }
 
     private static void requireNotNegative(String option, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(
-                    "Invalid " + option + " '" + value + "': expected 0 or more");
+            throw new IllegalArgumentException("Invalid " + option + " '" + value + "': expected 0 or more");
         }
     }
 

@@ -33,8 +33,8 @@ public class SeedanceException extends RuntimeCamelException {
      * @param permanent   whether sending the same request again would fail the same way, whatever the wait
      * @param attempts    how many times the generation was sent, or tried to be
      */
-    protected SeedanceException(String message, Throwable cause, boolean requestSent, int statusCode, boolean permanent,
-                                int attempts) {
+    protected SeedanceException(
+            String message, Throwable cause, boolean requestSent, int statusCode, boolean permanent, int attempts) {
         super(message, cause);
         this.requestSent = requestSent;
         this.statusCode = statusCode;
@@ -67,8 +67,8 @@ public class SeedanceException extends RuntimeCamelException {
      * exception, of the same type: this one stays as it was.
      */
     public SeedanceException afterAttempts(int attempts, String note) {
-        SeedanceException copy = new SeedanceException(withNote(note), getCause(), requestSent, statusCode, permanent,
-                attempts);
+        SeedanceException copy =
+                new SeedanceException(withNote(note), getCause(), requestSent, statusCode, permanent, attempts);
         copy.setStackTrace(getStackTrace());
         return copy;
     }

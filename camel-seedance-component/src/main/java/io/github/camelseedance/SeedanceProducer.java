@@ -56,7 +56,10 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         VideoGenerationRequest request;
         try {
-            request = getEndpoint().getRequestResolver().resolve(exchange.getMessage()).toRequest();
+            request = getEndpoint()
+                    .getRequestResolver()
+                    .resolve(exchange.getMessage())
+                    .toRequest();
             getEndpoint().getComponent().warnIfUnknownModel(request.getModel());
         } catch (Exception e) {
             exchange.setException(e);
@@ -74,13 +77,15 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     @Override
     protected void doStop() throws Exception {
         for (GenerationPermits.Waiting waiting : permits.drainWaiting()) {
-            waiting.cancel(new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent",
-                    false));
+            waiting.cancel(new SeedanceStoppedException(
+                    "The seedance endpoint stopped before this generation was sent", false));
         }
         for (CompletableFuture<Void> outcome : inFlight) {
-            outcome.completeExceptionally(new SeedanceStoppedException("The seedance endpoint stopped while this generation"
-                                                                + " was in flight; the provider may still complete"
-                                                                + " and bill it", true));
+            outcome.completeExceptionally(new SeedanceStoppedException(
+                    "The seedance endpoint stopped while this generation"
+                            + " was in flight; the provider may still complete"
+                            + " and bill it",
+                    true));
         }
         super.doStop();
     }
@@ -103,15 +108,19 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             CompletableFuture<Void> outcome = send();
             inFlight.add(outcome);
             // answers complete on the HTTP client's I/O thread; the route goes on from the response pool
-            outcome.whenCompleteAsync((ignored, failure) -> {
-                inFlight.remove(outcome);
-                permits.release();
-                if (failure != null) {
-                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
-                }
-                callback.done(false);
-            }, continuation);
+            outcome.whenCompleteAsync(
+                    (ignored, failure) -> {
+                        inFlight.remove(outcome);
+                        permits.release();
+                        if (failure != null) {
+                            exchange.setException(
+                                    failure instanceof CompletionException && failure.getCause() != null
+                                            ? failure.getCause()
+                                            : failure);
+                        }
+                        callback.done(false);
+                    },
+                    continuation);
         }
 
         private CompletableFuture<Void> send() {

@@ -38,7 +38,8 @@ final class LogCapture implements AutoCloseable {
     }
 
     private static String render(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+        StringBuilder line =
+                new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
         for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
         }

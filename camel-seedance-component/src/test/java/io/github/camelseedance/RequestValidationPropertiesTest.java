@@ -120,10 +120,17 @@ class RequestValidationPropertiesTest {
     @AfterContainer
     static void stopCamelAndEmulator() throws Exception {
         int total = VALID.get() + REJECTED_AT_ENDPOINT.get() + REJECTED_PER_MESSAGE.get();
-        System.out.printf(Locale.ROOT, "%s: %d scenarios in %.1f s: %d valid and sent, %d rejected when the endpoint"
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d scenarios in %.1f s: %d valid and sent, %d rejected when the endpoint"
                         + " was created (%d of them only because of the options alone), %d rejected per message%n",
-                RequestValidationPropertiesTest.class.getSimpleName(), total, (System.nanoTime() - startNanos) / 1e9,
-                VALID.get(), REJECTED_AT_ENDPOINT.get(), OPTIONS_ALONE_DECIDED.get(), REJECTED_PER_MESSAGE.get());
+                RequestValidationPropertiesTest.class.getSimpleName(),
+                total,
+                (System.nanoTime() - startNanos) / 1e9,
+                VALID.get(),
+                REJECTED_AT_ENDPOINT.get(),
+                OPTIONS_ALONE_DECIDED.get(),
+                REJECTED_PER_MESSAGE.get());
         if (targets != null) {
             targets.values().forEach(Target::close);
         }
@@ -161,8 +168,11 @@ class RequestValidationPropertiesTest {
         Throwable failure = endpointFailure != null ? endpointFailure : exchange.getException();
 
         Statistics.label("verdict").collect(oracle.valid() ? "valid" : "invalid");
-        Statistics.label("outcome").collect(endpointFailure != null ? "rejected: endpoint options"
-                : failure != null ? "rejected: message" : "sent");
+        Statistics.label("outcome")
+                .collect(
+                        endpointFailure != null
+                                ? "rejected: endpoint options"
+                                : failure != null ? "rejected: message" : "sent");
         Statistics.label("body").collect(scenario.bodyKind());
         Statistics.label("layers setting a field").collect(scenario.layersUsed());
         if (!oracle.valid()) {
@@ -197,49 +207,59 @@ class RequestValidationPropertiesTest {
             throw mismatch("expected exactly one POST, got " + emulator.generationCount(), scenario, oracle, null);
         }
         if (!emulator.violations().isEmpty()) {
-            throw mismatch("the emulator found violations in what was sent: " + emulator.violations(), scenario, oracle,
-                    null);
+            throw mismatch(
+                    "the emulator found violations in what was sent: " + emulator.violations(), scenario, oracle, null);
         }
         JsonNode sent = JSON.readTree(emulator.generationRequests().get(0).body());
         if (!sent.equals(oracle.wire())) {
-            throw mismatch("the component sent " + sent + " instead of the expected " + oracle.wire(), scenario, oracle,
-                    null);
+            throw mismatch(
+                    "the component sent " + sent + " instead of the expected " + oracle.wire(), scenario, oracle, null);
         }
     }
 
-    private static void expectRejectedLocally(Scenario scenario, Oracle oracle, Throwable endpointFailure,
-                                              Throwable failure) {
+    private static void expectRejectedLocally(
+            Scenario scenario, Oracle oracle, Throwable endpointFailure, Throwable failure) {
         if (emulator.generationCount() != 0) {
-            throw mismatch("an invalid request reached the wire (" + emulator.generationCount()
-                           + " POST, emulator says " + emulator.violations() + ")", scenario, oracle, failure);
+            throw mismatch(
+                    "an invalid request reached the wire (" + emulator.generationCount() + " POST, emulator says "
+                            + emulator.violations() + ")",
+                    scenario,
+                    oracle,
+                    failure);
         }
         if (failure == null) {
             throw mismatch("the request is invalid but the exchange succeeded without sending", scenario, oracle, null);
         }
         boolean optionsInvalid = !oracle.optionsVerdict().valid();
         if (optionsInvalid != (endpointFailure != null)) {
-            throw mismatch(optionsInvalid
-                    ? "the endpoint options alone are invalid, but the endpoint was created"
-                    : "the endpoint options alone are valid, but the endpoint could not be created",
-                    scenario, oracle, failure);
+            throw mismatch(
+                    optionsInvalid
+                            ? "the endpoint options alone are invalid, but the endpoint was created"
+                            : "the endpoint options alone are valid, but the endpoint could not be created",
+                    scenario,
+                    oracle,
+                    failure);
         }
         if (chain(failure).stream().noneMatch(IllegalArgumentException.class::isInstance)) {
             throw mismatch("the failure is not an IllegalArgumentException", scenario, oracle, failure);
         }
         Named named = namedField(failure);
-        if (named == null || !named.message().contains(named.field()) && aliases(named.field()).stream()
-                .noneMatch(named.message()::contains)) {
+        if (named == null
+                || !named.message().contains(named.field())
+                        && aliases(named.field()).stream().noneMatch(named.message()::contains)) {
             throw mismatch("the failure does not name the field it is about", scenario, oracle, failure);
         }
         if (!oracle.faults().contains(named.field())) {
-            throw mismatch("the component names " + named.field() + " but the judge faults " + oracle.faults(),
-                    scenario, oracle, failure);
+            throw mismatch(
+                    "the component names " + named.field() + " but the judge faults " + oracle.faults(),
+                    scenario,
+                    oracle,
+                    failure);
         }
     }
 
     /** The field an exception says it is about, and the message it says it in. */
-    record Named(String field, String message) {
-    }
+    record Named(String field, String message) {}
 
     private static Named namedField(Throwable failure) {
         for (Throwable t : chain(failure)) {
@@ -272,15 +292,24 @@ class RequestValidationPropertiesTest {
     }
 
     private static AssertionError mismatch(String what, Scenario scenario, Oracle oracle, Throwable failure) {
-        StringBuilder sb = new StringBuilder(what).append("\n  scenario: ").append(scenario)
-                .append("\n  expected wire JSON:   ").append(oracle.wire())
-                .append("\n  judge on that JSON:   ").append(messages(oracle.wireVerdict()))
-                .append("\n  options alone (JSON): ").append(oracle.optionsWire())
-                .append("\n  judge on options:     ").append(messages(oracle.optionsVerdict()));
+        StringBuilder sb = new StringBuilder(what)
+                .append("\n  scenario: ")
+                .append(scenario)
+                .append("\n  expected wire JSON:   ")
+                .append(oracle.wire())
+                .append("\n  judge on that JSON:   ")
+                .append(messages(oracle.wireVerdict()))
+                .append("\n  options alone (JSON): ")
+                .append(oracle.optionsWire())
+                .append("\n  judge on options:     ")
+                .append(messages(oracle.optionsVerdict()));
         if (failure != null) {
             sb.append("\n  failure: ");
             for (Throwable t : chain(failure)) {
-                sb.append("\n    ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+                sb.append("\n    ")
+                        .append(t.getClass().getSimpleName())
+                        .append(": ")
+                        .append(t.getMessage());
             }
         }
         return new AssertionError(sb.toString(), failure);
@@ -400,14 +429,16 @@ class RequestValidationPropertiesTest {
             ObjectNode optionsAlone = wire(List.of(options), null);
             optionsAlone.put("prompt", "a prompt from the message");
             JsonNode model = optionsAlone.get("model");
-            if (optionsAlone.has("input_references") && model != null && model.isTextual()
-                && ContractJudge.KNOWN_MODELS.contains(model.asText())
-                && !ContractJudge.REFERENCE_MODELS.contains(model.asText())) {
+            if (optionsAlone.has("input_references")
+                    && model != null
+                    && model.isTextual()
+                    && ContractJudge.KNOWN_MODELS.contains(model.asText())
+                    && !ContractJudge.REFERENCE_MODELS.contains(model.asText())) {
                 optionsAlone.put("model", "SIRAYA-Seedance-2.0");
             }
             JsonNode optionsWire = normalise(optionsAlone);
-            return new Oracle(wire, JUDGE.judgeBody(wire.toString()), optionsWire,
-                    JUDGE.judgeBody(optionsWire.toString()));
+            return new Oracle(
+                    wire, JUDGE.judgeBody(wire.toString()), optionsWire, JUDGE.judgeBody(optionsWire.toString()));
         }
 
         boolean valid() {
@@ -510,7 +541,8 @@ class RequestValidationPropertiesTest {
                         // a number means its value: 5.0 is 5, 5.9 stays 5.9 (and the judge refuses it)
                         BigDecimal exact = new BigDecimal(n.toString());
                         return exact.stripTrailingZeros().scale() <= 0
-                                ? BigIntegerNode.valueOf(exact.toBigIntegerExact()) : DecimalNode.valueOf(exact);
+                                ? BigIntegerNode.valueOf(exact.toBigIntegerExact())
+                                : DecimalNode.valueOf(exact);
                     }
                     return value instanceof String text ? wholeNumber(text) : JSON.valueToTree(value);
                 case GENERATE_AUDIO:
@@ -574,12 +606,14 @@ class RequestValidationPropertiesTest {
         /** A whole number written as text means that number, however large; anything else is sent as written. */
         private static JsonNode wholeNumber(String text) {
             return Pattern.matches("-?\\d+", text)
-                    ? BigIntegerNode.valueOf(new BigInteger(text)) : TextNode.valueOf(text);
+                    ? BigIntegerNode.valueOf(new BigInteger(text))
+                    : TextNode.valueOf(text);
         }
 
         private static JsonNode bool(String text) {
             return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
-                    ? BooleanNode.valueOf(Boolean.parseBoolean(text)) : TextNode.valueOf(text);
+                    ? BooleanNode.valueOf(Boolean.parseBoolean(text))
+                    : TextNode.valueOf(text);
         }
 
         /**
@@ -599,7 +633,9 @@ class RequestValidationPropertiesTest {
                     continue;
                 }
                 String type = item.substring(0, colon).trim();
-                ObjectNode ref = items.addObject().put("type", type).put("url", item.substring(colon + 1).trim());
+                ObjectNode ref = items.addObject()
+                        .put("type", type)
+                        .put("url", item.substring(colon + 1).trim());
                 if (List.of("image", "video", "audio").contains(type)) {
                     ref.put("role", "reference_" + type);
                 }
@@ -660,10 +696,13 @@ class RequestValidationPropertiesTest {
             if (options.isEmpty()) {
                 return "seedance:generate";
             }
-            return "seedance:generate?" + options.entrySet().stream()
-                    .map(e -> e.getKey().option + "=" + (URI_SAFE.matcher(e.getValue()).matches()
-                            ? e.getValue() : "RAW(" + e.getValue() + ")"))
-                    .collect(Collectors.joining("&"));
+            return "seedance:generate?"
+                    + options.entrySet().stream()
+                            .map(e -> e.getKey().option + "="
+                                    + (URI_SAFE.matcher(e.getValue()).matches()
+                                            ? e.getValue()
+                                            : "RAW(" + e.getValue() + ")"))
+                            .collect(Collectors.joining("&"));
         }
 
         Object messageBody() {
@@ -695,9 +734,9 @@ class RequestValidationPropertiesTest {
             Map<String, String> shown = new TreeMap<>();
             headers.forEach((name, value) -> shown.put(name, describe(value)));
             return "\n    endpoint: " + uri()
-                   + "\n    headers:  " + shown
-                   + "\n    body:     " + (body == null ? "null" : body instanceof TextBody ? body
-                    : "VideoGenerationRequest " + body);
+                    + "\n    headers:  " + shown
+                    + "\n    body:     "
+                    + (body == null ? "null" : body instanceof TextBody ? body : "VideoGenerationRequest " + body);
         }
     }
 
@@ -706,7 +745,10 @@ class RequestValidationPropertiesTest {
             return quote(s);
         }
         if (value instanceof Collection<?> list) {
-            return "List" + list.stream().map(RequestValidationPropertiesTest::describe).toList();
+            return "List"
+                    + list.stream()
+                            .map(RequestValidationPropertiesTest::describe)
+                            .toList();
         }
         return value.getClass().getSimpleName() + " " + value;
     }
@@ -720,18 +762,27 @@ class RequestValidationPropertiesTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** In a clean scenario every value is valid on its own and only one media mode is used; the mix may still fail. */
-    enum Media { NONE, IMAGE, FIRST_FRAME, FIRST_AND_LAST_FRAME, REFERENCES }
+    enum Media {
+        NONE,
+        IMAGE,
+        FIRST_FRAME,
+        FIRST_AND_LAST_FRAME,
+        REFERENCES
+    }
 
-    private static final List<String> KNOWN_MODELS = List.of("ByteDance-Seedance-1.0-pro",
-            "ByteDance-Seedance-1.0-pro-fast", "ByteDance-Seedance-1.5-pro", "SIRAYA-Seedance-2.0",
+    private static final List<String> KNOWN_MODELS = List.of(
+            "ByteDance-Seedance-1.0-pro",
+            "ByteDance-Seedance-1.0-pro-fast",
+            "ByteDance-Seedance-1.5-pro",
+            "SIRAYA-Seedance-2.0",
             "SIRAYA-Seedance-2.0-fast");
     private static final String UNKNOWN_MODEL = "ByteDance-Seedance-3.0-preview";
-    private static final List<String> REFERENCE_MODELS = List.of("SIRAYA-Seedance-2.0", "SIRAYA-Seedance-2.0-fast",
-            UNKNOWN_MODEL);
+    private static final List<String> REFERENCE_MODELS =
+            List.of("SIRAYA-Seedance-2.0", "SIRAYA-Seedance-2.0-fast", UNKNOWN_MODEL);
     private static final List<String> BLANKS = List.of("", "   ");
 
-    private static final List<String> PROMPTS = List.of("A shiba inu running on the beach",
-            "Rain over Tokyo at night, neon & steam", "Waves");
+    private static final List<String> PROMPTS =
+            List.of("A shiba inu running on the beach", "Rain over Tokyo at night, neon & steam", "Waves");
 
     private static final List<String> GOOD_URLS = List.of(
             "https://cdn.example.com/start.png",
@@ -755,26 +806,33 @@ class RequestValidationPropertiesTest {
             "https://user@/x.png");
 
     // endpoint options come from smaller pools, so that option sets recur and their endpoints are reused
-    private static final List<String> OPTION_URLS = List.of("https://cdn.example.com/start.png",
-            "https://my_cdn.example.com/x.png", "https://cdn.example.com:8443/a%20b.png?sig=abc&exp=1");
-    private static final List<String> BAD_OPTION_URLS = List.of("file:///tmp/cat.png", "images/cat.png", "",
-            "https://cdn.example.com/my cat.png", "https://user@/x.png");
-    private static final List<String> OPTION_REFERENCES = List.of("image:https://cdn.example.com/a.png",
+    private static final List<String> OPTION_URLS = List.of(
+            "https://cdn.example.com/start.png",
+            "https://my_cdn.example.com/x.png",
+            "https://cdn.example.com:8443/a%20b.png?sig=abc&exp=1");
+    private static final List<String> BAD_OPTION_URLS = List.of(
+            "file:///tmp/cat.png", "images/cat.png", "", "https://cdn.example.com/my cat.png", "https://user@/x.png");
+    private static final List<String> OPTION_REFERENCES = List.of(
+            "image:https://cdn.example.com/a.png",
             "video:https://cdn.example.com/v.mp4, audio:https://my_cdn.example.com/a.mp3",
             "audio: https://cdn.example.com/a.mp3?sig=1&exp=2");
-    private static final List<String> BAD_OPTION_REFERENCES = List.of("picture:https://cdn.example.com/a.png",
-            "image:file:///tmp/a.png", "image:https://cdn.example.com/a.png,video:https://user@/v.mp4",
-            "https://cdn.example.com/a.png", " , ");
+    private static final List<String> BAD_OPTION_REFERENCES = List.of(
+            "picture:https://cdn.example.com/a.png",
+            "image:file:///tmp/a.png",
+            "image:https://cdn.example.com/a.png,video:https://user@/v.mp4",
+            "https://cdn.example.com/a.png",
+            " , ");
 
     @Provide
     Arbitrary<Scenario> scenarios() {
         return Combinators.combine(
-                Arbitraries.of(true, false),
-                Arbitraries.of(Media.class),
-                Arbitraries.frequency(Tuple.of(10, "none"), Tuple.of(40, "text"), Tuple.of(50, "typed")),
-                // endpoint options in four scenarios out of ten: each new option set is a new endpoint, the slow part
-                Arbitraries.frequency(Tuple.of(4, true), Tuple.of(6, false))
-        ).flatAs(RequestValidationPropertiesTest::scenario);
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(Media.class),
+                        Arbitraries.frequency(Tuple.of(10, "none"), Tuple.of(40, "text"), Tuple.of(50, "typed")),
+                        // endpoint options in four scenarios out of ten: each new option set is a new endpoint, the
+                        // slow part
+                        Arbitraries.frequency(Tuple.of(4, true), Tuple.of(6, false)))
+                .flatAs(RequestValidationPropertiesTest::scenario);
     }
 
     private static Arbitrary<Scenario> scenario(boolean clean, Media media, String bodyKind, boolean useOptions) {
@@ -782,8 +840,9 @@ class RequestValidationPropertiesTest {
         Arbitrary<Map<F, Object>> headers = layer(clean, media, Layer.HEADER);
         Arbitrary<Object> body = switch (bodyKind) {
             case "none" -> Arbitraries.just(null);
-            case "text" -> Combinators.combine(prompt(clean, PROMPTS, BLANKS), Arbitraries.of(false, true))
-                    .as(TextBody::new);
+            case "text" ->
+                Combinators.combine(prompt(clean, PROMPTS, BLANKS), Arbitraries.of(false, true))
+                        .as(TextBody::new);
             default -> typedBody(clean, media);
         };
         return Combinators.combine(options, headers, body).as((o, h, b) -> {
@@ -795,7 +854,11 @@ class RequestValidationPropertiesTest {
         });
     }
 
-    enum Layer { OPTION, HEADER, BODY }
+    enum Layer {
+        OPTION,
+        HEADER,
+        BODY
+    }
 
     /** Each field of the layer absent or set, with the representations that layer accepts. */
     private static Arbitrary<Map<F, Object>> layer(boolean clean, Media media, Layer where) {
@@ -857,40 +920,58 @@ class RequestValidationPropertiesTest {
     @SuppressWarnings("unchecked")
     private static Arbitrary<Object> values(boolean clean, Media media, F f, Layer where) {
         Arbitrary<?> values = switch (f) {
-            case MODEL -> pick(clean, clean && media == Media.REFERENCES ? REFERENCE_MODELS : allModels(),
-                    where == Layer.OPTION ? List.of("") : BLANKS);
-            case PROMPT -> where == Layer.OPTION ? prompt(clean, PROMPTS.subList(1, 3), List.of("  "))
-                    : prompt(clean, PROMPTS, BLANKS);
-            case SECONDS -> switch (where) {
-                case OPTION -> pick(clean, List.of("5", "10"), List.of("7", "-5", "ten", "4294967301"));
-                case HEADER -> pick(clean, List.<Object>of(5, 10, 10L, 5.0d, "5", "10"),
-                        List.<Object>of(7, 0, -5, 5.9d, "ten", "7", 4294967301L, Boolean.TRUE));
-                case BODY -> pick(clean, List.of(5, 10), List.of(7, 0, -5));
-            };
+            case MODEL ->
+                pick(
+                        clean,
+                        clean && media == Media.REFERENCES ? REFERENCE_MODELS : allModels(),
+                        where == Layer.OPTION ? List.of("") : BLANKS);
+            case PROMPT ->
+                where == Layer.OPTION
+                        ? prompt(clean, PROMPTS.subList(1, 3), List.of("  "))
+                        : prompt(clean, PROMPTS, BLANKS);
+            case SECONDS ->
+                switch (where) {
+                    case OPTION -> pick(clean, List.of("5", "10"), List.of("7", "-5", "ten", "4294967301"));
+                    case HEADER ->
+                        pick(
+                                clean,
+                                List.<Object>of(5, 10, 10L, 5.0d, "5", "10"),
+                                List.<Object>of(7, 0, -5, 5.9d, "ten", "7", 4294967301L, Boolean.TRUE));
+                    case BODY -> pick(clean, List.of(5, 10), List.of(7, 0, -5));
+                };
             case RESOLUTION -> pick(clean, List.of("480p", "720p", "1080p"), List.of("4k", "720P", ""));
             case ASPECT_RATIO -> pick(clean, List.of("16:9", "9:16", "1:1"), List.of("4:3", "16x9", ""));
             case NEGATIVE_PROMPT -> Arbitraries.of("blur", "text, watermarks", "");
-            case SEED -> switch (where) {
-                case OPTION -> pick(clean, List.of("42", "9223372036854775807"), List.of("abc", "4.2", "1m"));
-                case HEADER -> pick(clean, List.<Object>of(42L, 7, "42", 3.0d, Long.MIN_VALUE),
-                        List.<Object>of("abc", 4.2d, 1e30d, "99999999999999999999"));
-                case BODY -> pick(clean, List.of(42L, -1L, 0L, Long.MAX_VALUE), List.<Long>of());
-            };
-            case GENERATE_AUDIO -> switch (where) {
-                case OPTION -> pick(clean, List.of("true", "false", "TRUE"), List.of("maybe", "1"));
-                // Not generated: a number in this header. Camel converts it (0 to false, any other number to true)
-                // where the contract wants a JSON boolean; whether 2 should mean true is a decision left open here.
-                case HEADER -> pick(clean, List.<Object>of(Boolean.TRUE, Boolean.FALSE, "true", "False"),
-                        List.<Object>of("maybe", "yes", " true"));
-                case BODY -> Arbitraries.of(true, false);
-            };
-            case IMAGE_URL, FIRST_FRAME_URL, LAST_FRAME_URL -> where == Layer.OPTION
-                    ? pick(clean, OPTION_URLS, BAD_OPTION_URLS) : url(clean);
-            case INPUT_REFERENCES -> switch (where) {
-                case OPTION -> pick(clean, OPTION_REFERENCES, BAD_OPTION_REFERENCES);
-                case HEADER -> headerReferences(clean);
-                case BODY -> typedReferences(clean, 0, 3);
-            };
+            case SEED ->
+                switch (where) {
+                    case OPTION -> pick(clean, List.of("42", "9223372036854775807"), List.of("abc", "4.2", "1m"));
+                    case HEADER ->
+                        pick(
+                                clean,
+                                List.<Object>of(42L, 7, "42", 3.0d, Long.MIN_VALUE),
+                                List.<Object>of("abc", 4.2d, 1e30d, "99999999999999999999"));
+                    case BODY -> pick(clean, List.of(42L, -1L, 0L, Long.MAX_VALUE), List.<Long>of());
+                };
+            case GENERATE_AUDIO ->
+                switch (where) {
+                    case OPTION -> pick(clean, List.of("true", "false", "TRUE"), List.of("maybe", "1"));
+                    // Not generated: a number in this header. Camel converts it (0 to false, any other number to true)
+                    // where the contract wants a JSON boolean; whether 2 should mean true is a decision left open here.
+                    case HEADER ->
+                        pick(
+                                clean,
+                                List.<Object>of(Boolean.TRUE, Boolean.FALSE, "true", "False"),
+                                List.<Object>of("maybe", "yes", " true"));
+                    case BODY -> Arbitraries.of(true, false);
+                };
+            case IMAGE_URL, FIRST_FRAME_URL, LAST_FRAME_URL ->
+                where == Layer.OPTION ? pick(clean, OPTION_URLS, BAD_OPTION_URLS) : url(clean);
+            case INPUT_REFERENCES ->
+                switch (where) {
+                    case OPTION -> pick(clean, OPTION_REFERENCES, BAD_OPTION_REFERENCES);
+                    case HEADER -> headerReferences(clean);
+                    case BODY -> typedReferences(clean, 0, 3);
+                };
         };
         return (Arbitrary<Object>) values;
     }
@@ -908,12 +989,12 @@ class RequestValidationPropertiesTest {
     /** The compact {@code type:url,...} form of references, for a header. */
     private static Arbitrary<String> compactForm(boolean clean) {
         Arbitrary<String> item = Combinators.combine(
-                pick(clean, List.of("image", "video", "audio"), List.of("picture", "")), url(clean))
+                        pick(clean, List.of("image", "video", "audio"), List.of("picture", "")), url(clean))
                 .as((type, url) -> type + ":" + url);
         if (!clean) {
             // items that are not of the form type:url
-            item = Arbitraries.frequencyOf(Tuple.of(9, item),
-                    Tuple.of(1, Arbitraries.of("image", "https://cdn.example.com/a.png")));
+            item = Arbitraries.frequencyOf(
+                    Tuple.of(9, item), Tuple.of(1, Arbitraries.of("image", "https://cdn.example.com/a.png")));
         }
         Arbitrary<String> list = Combinators.combine(item.list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(",", ", "))
                 .as((items, separator) -> String.join(separator, items));
@@ -930,25 +1011,30 @@ class RequestValidationPropertiesTest {
         }
         // a list whose item is not an InputReference
         Arbitrary<Object> wrongItem = Arbitraries.just(List.of("https://cdn.example.com/r.jpg"));
-        return Arbitraries.frequencyOf(Tuple.of(3, compact), Tuple.of(1, single), Tuple.of(3, list),
-                Tuple.of(1, wrongItem));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, compact), Tuple.of(1, single), Tuple.of(3, list), Tuple.of(1, wrongItem));
     }
 
     private static Arbitrary<List<InputReference>> typedReferences(boolean clean, int min, int max) {
-        return typedReference(clean).list().ofMinSize(clean ? Math.max(1, min) : min).ofMaxSize(max);
+        return typedReference(clean)
+                .list()
+                .ofMinSize(clean ? Math.max(1, min) : min)
+                .ofMaxSize(max);
     }
 
     private static Arbitrary<InputReference> typedReference(boolean clean) {
         Arbitrary<String> role = clean
                 ? Arbitraries.frequency(Tuple.of(3, "derived"), Tuple.of(1, "matching"))
                 : Arbitraries.frequency(Tuple.of(3, "derived"), Tuple.of(1, "matching"), Tuple.of(1, "other"));
-        Arbitrary<String> url = clean ? url(true)
+        Arbitrary<String> url = clean
+                ? url(true)
                 : Arbitraries.frequencyOf(Tuple.of(19, url(false)), Tuple.of(1, Arbitraries.just(null)));
-        return Combinators.combine(Arbitraries.of(ReferenceType.class), role, url).as((type, r, u) -> switch (r) {
-            case "derived" -> new InputReference(type, u);
-            case "matching" -> new InputReference(type, u, type.role());
-            default -> new InputReference(type, u, otherRole(type));
-        });
+        return Combinators.combine(Arbitraries.of(ReferenceType.class), role, url)
+                .as((type, r, u) -> switch (r) {
+                    case "derived" -> new InputReference(type, u);
+                    case "matching" -> new InputReference(type, u, type.role());
+                    default -> new InputReference(type, u, otherRole(type));
+                });
     }
 
     private static ReferenceRole otherRole(ReferenceType type) {
@@ -959,16 +1045,22 @@ class RequestValidationPropertiesTest {
         Arbitrary<Map<F, Object>> fields = layer(clean, media, Layer.BODY);
         int firstPercent = presence(clean, media, F.FIRST_FRAME_URL, Layer.BODY);
         int lastPercent = presence(clean, media, F.LAST_FRAME_URL, Layer.BODY);
-        Arbitrary<String> frameUrl = clean ? url(true)
+        Arbitrary<String> frameUrl = clean
+                ? url(true)
                 : Arbitraries.frequencyOf(Tuple.of(19, url(false)), Tuple.of(1, Arbitraries.just(null)));
-        Arbitrary<Optional<FrameImage>> first = firstPercent == 0 ? Arbitraries.just(Optional.empty())
+        Arbitrary<Optional<FrameImage>> first = firstPercent == 0
+                ? Arbitraries.just(Optional.empty())
                 : maybe(firstPercent, frameUrl.map(FrameImage::firstFrame));
-        Arbitrary<Optional<FrameImage>> last = lastPercent == 0 ? Arbitraries.just(Optional.empty())
+        Arbitrary<Optional<FrameImage>> last = lastPercent == 0
+                ? Arbitraries.just(Optional.empty())
                 : maybe(lastPercent, frameUrl.map(FrameImage::lastFrame));
         // a frame type given twice, now and then
-        Arbitrary<Optional<FrameImage>> repeat = clean ? Arbitraries.just(Optional.empty())
-                : maybe(4, Combinators.combine(Arbitraries.of(true, false), url(true))
-                        .as((isFirst, u) -> isFirst ? FrameImage.firstFrame(u) : FrameImage.lastFrame(u)));
+        Arbitrary<Optional<FrameImage>> repeat = clean
+                ? Arbitraries.just(Optional.empty())
+                : maybe(
+                        4,
+                        Combinators.combine(Arbitraries.of(true, false), url(true))
+                                .as((isFirst, u) -> isFirst ? FrameImage.firstFrame(u) : FrameImage.lastFrame(u)));
         return Combinators.combine(fields, first, last, repeat, Arbitraries.of(false, true))
                 .as((f, firstFrame, lastFrame, extra, lastFirst) -> {
                     VideoGenerationRequest.Builder b = VideoGenerationRequest.builder()
@@ -1009,7 +1101,8 @@ class RequestValidationPropertiesTest {
 
     /** A missing or blank prompt hides every other fault, so a blank prompt is rarer than other invalid values. */
     private static Arbitrary<String> prompt(boolean clean, List<String> valid, List<String> blank) {
-        return clean ? Arbitraries.of(valid)
+        return clean
+                ? Arbitraries.of(valid)
                 : Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.of(valid)), Tuple.of(1, Arbitraries.of(blank)));
     }
 

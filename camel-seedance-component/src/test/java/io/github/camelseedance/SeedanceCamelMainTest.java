@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedanceCamelMainTest {
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().build();
 
     private final Main main = new Main();
 
@@ -44,8 +45,12 @@ class SeedanceCamelMainTest {
         assertThat(url).startsWith(SEEDANCE.baseUrl() + "/videos/");
         assertThat(SEEDANCE.violations()).isEmpty();
         JsonNode sent = SEEDANCE.generationRequests().get(0).json();
-        assertThat(sent.get("resolution").asText()).as("from camel.component.seedance.resolution").isEqualTo("480p");
-        assertThat(sent.get("seconds").asInt()).as("endpoint parameter overrides the component").isEqualTo(10);
+        assertThat(sent.get("resolution").asText())
+                .as("from camel.component.seedance.resolution")
+                .isEqualTo("480p");
+        assertThat(sent.get("seconds").asInt())
+                .as("endpoint parameter overrides the component")
+                .isEqualTo(10);
         assertThat(sent.get("model").asText()).isEqualTo("SIRAYA-Seedance-2.0");
         assertThat(sent.get("input_references")).hasSize(2);
     }

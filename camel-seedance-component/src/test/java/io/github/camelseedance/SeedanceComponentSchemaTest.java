@@ -11,16 +11,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedanceComponentSchemaTest {
 
     private static final String[] OPTIONS = {
-            "model", "prompt", "seconds", "resolution", "aspectRatio", "imageUrl", "negativePrompt", "seed",
-            "generateAudio", "firstFrameUrl", "lastFrameUrl", "inputReferences", "apiKey", "baseUrl",
-            "connectTimeout", "requestTimeout", "download" };
+        "model",
+        "prompt",
+        "seconds",
+        "resolution",
+        "aspectRatio",
+        "imageUrl",
+        "negativePrompt",
+        "seed",
+        "generateAudio",
+        "firstFrameUrl",
+        "lastFrameUrl",
+        "inputReferences",
+        "apiKey",
+        "baseUrl",
+        "connectTimeout",
+        "requestTimeout",
+        "download"
+    };
 
     private static final String[] HEADERS = {
-            "CamelSeedanceModel", "CamelSeedancePrompt", "CamelSeedanceSeconds", "CamelSeedanceResolution",
-            "CamelSeedanceAspectRatio", "CamelSeedanceImageUrl", "CamelSeedanceNegativePrompt", "CamelSeedanceSeed",
-            "CamelSeedanceGenerateAudio", "CamelSeedanceFirstFrameUrl", "CamelSeedanceLastFrameUrl",
-            "CamelSeedanceInputReferences", "CamelSeedanceVideoUrl", "CamelSeedanceRevisedPrompt",
-            "CamelSeedanceCreated", "CamelSeedanceModelUsed" };
+        "CamelSeedanceModel",
+        "CamelSeedancePrompt",
+        "CamelSeedanceSeconds",
+        "CamelSeedanceResolution",
+        "CamelSeedanceAspectRatio",
+        "CamelSeedanceImageUrl",
+        "CamelSeedanceNegativePrompt",
+        "CamelSeedanceSeed",
+        "CamelSeedanceGenerateAudio",
+        "CamelSeedanceFirstFrameUrl",
+        "CamelSeedanceLastFrameUrl",
+        "CamelSeedanceInputReferences",
+        "CamelSeedanceVideoUrl",
+        "CamelSeedanceRevisedPrompt",
+        "CamelSeedanceCreated",
+        "CamelSeedanceModelUsed"
+    };
 
     private JsonNode schema() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
@@ -37,7 +64,12 @@ class SeedanceComponentSchemaTest {
         assertThat(component.get("syntax").asText()).isEqualTo("seedance:operation");
         assertThat(component.get("producerOnly").asBoolean()).isTrue();
         assertThat(component.get("label").asText()).isEqualTo("ai");
-        assertThat(schema().get("properties").get("operation").get("enum").get(0).asText()).isEqualTo("generate");
+        assertThat(schema().get("properties")
+                        .get("operation")
+                        .get("enum")
+                        .get(0)
+                        .asText())
+                .isEqualTo("generate");
     }
 
     @Test
@@ -45,7 +77,9 @@ class SeedanceComponentSchemaTest {
         JsonNode properties = schema().get("properties");
         for (String option : OPTIONS) {
             assertThat(properties.has(option)).as("endpoint option %s", option).isTrue();
-            assertThat(properties.get(option).get("description").asText()).as("description of %s", option).isNotBlank();
+            assertThat(properties.get(option).get("description").asText())
+                    .as("description of %s", option)
+                    .isNotBlank();
         }
     }
 
@@ -62,7 +96,9 @@ class SeedanceComponentSchemaTest {
         JsonNode headers = schema().get("headers");
         for (String header : HEADERS) {
             assertThat(headers.has(header)).as("header %s", header).isTrue();
-            assertThat(headers.get(header).get("description").asText()).as("description of %s", header).isNotBlank();
+            assertThat(headers.get(header).get("description").asText())
+                    .as("description of %s", header)
+                    .isNotBlank();
         }
     }
 
@@ -73,7 +109,8 @@ class SeedanceComponentSchemaTest {
         assertThat(properties.get("apiKey").get("label").asText()).isEqualTo("security");
         assertThat(properties.get("model").get("defaultValue").asText()).isEqualTo("ByteDance-Seedance-1.5-pro");
         assertThat(properties.get("baseUrl").get("defaultValue").asText()).isEqualTo("https://llm.siraya.ai");
-        assertThat(properties.get("requestTimeout").get("defaultValue").asText()).isEqualTo("10m");
+        assertThat(properties.get("requestTimeout").get("defaultValue").asText())
+                .isEqualTo("10m");
         assertThat(properties.get("download").get("defaultValue").asBoolean()).isFalse();
     }
 }

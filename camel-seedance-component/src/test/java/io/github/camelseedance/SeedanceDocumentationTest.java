@@ -19,8 +19,8 @@ class SeedanceDocumentationTest {
 
     private static List<String> catalogNames() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            JsonNode schema = new ObjectMapper().readTree(
-                    ((CatalogCamelContext) context).getComponentParameterJsonSchema("seedance"));
+            JsonNode schema = new ObjectMapper()
+                    .readTree(((CatalogCamelContext) context).getComponentParameterJsonSchema("seedance"));
             List<String> names = new ArrayList<>();
             schema.get("properties").fieldNames().forEachRemaining(names::add);
             schema.get("headers").fieldNames().forEachRemaining(names::add);
@@ -33,7 +33,7 @@ class SeedanceDocumentationTest {
 
     /** A table row names the option as `name` (Markdown) or *name* (AsciiDoc), so prose mentions do not count. */
     @ParameterizedTest
-    @CsvSource({ "../README.md,`%s`", "src/main/docs/seedance-component.adoc,*%s*" })
+    @CsvSource({"../README.md,`%s`", "src/main/docs/seedance-component.adoc,*%s*"})
     void documentsEveryOptionAndHeaderInATable(String document, String rowPattern) throws Exception {
         String text = Files.readString(Path.of(document));
         for (String name : catalogNames()) {

@@ -15,22 +15,28 @@ class SeedanceExceptionTest {
 
     @Test
     void everyFieldOfEveryExceptionIsFinal() {
-        for (Class<?> type : List.of(SeedanceException.class, SeedanceApiException.class, SeedanceStoppedException.class,
+        for (Class<?> type : List.of(
+                SeedanceException.class,
+                SeedanceApiException.class,
+                SeedanceStoppedException.class,
                 InvalidVideoRequestException.class)) {
             assertThat(Arrays.stream(type.getDeclaredFields()).filter(f -> !f.isSynthetic()))
                     .as("fields of %s", type.getSimpleName())
-                    .allSatisfy(field -> assertThat(Modifier.isFinal(field.getModifiers())).as(field.getName()).isTrue());
+                    .allSatisfy(field -> assertThat(Modifier.isFinal(field.getModifiers()))
+                            .as(field.getName())
+                            .isTrue());
         }
     }
 
     @Test
     void theRetryOutcomeMakesANewExceptionAndLeavesTheAttemptsOwnAsItWas() {
-        SeedanceApiException attempt = new SeedanceApiException(503, "busy", "server_error", null, "503",
-                Duration.ofSeconds(2));
+        SeedanceApiException attempt =
+                new SeedanceApiException(503, "busy", "server_error", null, "503", Duration.ofSeconds(2));
 
         SeedanceApiException last = attempt.afterAttempts(4, "gave up after 4 attempts");
 
-        assertThat(attempt.getMessage()).isEqualTo("Seedance API returned HTTP 503 (type=server_error, code=503): busy");
+        assertThat(attempt.getMessage())
+                .isEqualTo("Seedance API returned HTTP 503 (type=server_error, code=503): busy");
         assertThat(attempt.getAttempts()).isEqualTo(1);
         assertThat(last).isNotSameAs(attempt);
         assertThat(last.getMessage()).isEqualTo(attempt.getMessage() + " (gave up after 4 attempts)");
@@ -50,7 +56,8 @@ class SeedanceExceptionTest {
                 .satisfies(e -> assertThat(e.isRequestSent()).isFalse())
                 .satisfies(e -> assertThat(e.isPermanent()).isFalse())
                 .satisfies(e -> assertThat(e.getCause()).isSameAs(notSent.getCause()));
-        assertThat(stopped.afterAttempts(2, "x")).isInstanceOf(SeedanceStoppedException.class)
+        assertThat(stopped.afterAttempts(2, "x"))
+                .isInstanceOf(SeedanceStoppedException.class)
                 .satisfies(e -> assertThat(e.isRequestSent()).isFalse());
     }
 

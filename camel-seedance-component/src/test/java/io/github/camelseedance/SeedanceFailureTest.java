@@ -45,8 +45,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
 
     @Test
     void apiErrorCarriesStatusMessageTypeParamAndCode() throws Exception {
-        SEEDANCE.enqueue(EmulatorResponse.error(400, "seconds must be 5 or 10", "invalid_request_error", "seconds",
-                "invalid_parameter"));
+        SEEDANCE.enqueue(EmulatorResponse.error(
+                400, "seconds must be 5 or 10", "invalid_request_error", "seconds", "invalid_parameter"));
 
         SeedanceApiException e = apiFailure("seedance:generate");
         assertThat(e.getStatusCode()).isEqualTo(400);
@@ -79,8 +79,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
 
     @Test
     void aKeyEchoedByTheProviderIsRedacted() throws Exception {
-        SEEDANCE.enqueue(EmulatorResponse.error(401, "Incorrect API key provided: " + API_KEY, "authentication_error",
-                null, "invalid_api_key"));
+        SEEDANCE.enqueue(EmulatorResponse.error(
+                401, "Incorrect API key provided: " + API_KEY, "authentication_error", null, "invalid_api_key"));
 
         SeedanceApiException e = apiFailure("seedance:generate");
         assertThat(e.getErrorMessage()).doesNotContain(API_KEY).contains("[redacted]");
@@ -93,21 +93,24 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         assertThat(e.getErrorType() + e.getParam() + e.getCode()).doesNotContain(API_KEY);
 
         SEEDANCE.enqueue(EmulatorResponse.raw(200, "text/plain", "Authorization: Bearer " + API_KEY));
-        assertThat(run("seedance:generate").getException().getMessage()).doesNotContain(API_KEY).contains("[redacted]");
+        assertThat(run("seedance:generate").getException().getMessage())
+                .doesNotContain(API_KEY)
+                .contains("[redacted]");
     }
 
     @Test
     void videoUrlThatIsNotHttpIsAClearFailure() throws Exception {
         SEEDANCE.enqueue(EmulatorResponse.json(200, "{\"data\":[{\"url\":\"/video/x.mp4\"}],\"created\":1}"));
 
-        assertThat(run("seedance:generate?download=true").getException()).isExactlyInstanceOf(SeedanceException.class)
+        assertThat(run("seedance:generate?download=true").getException())
+                .isExactlyInstanceOf(SeedanceException.class)
                 .hasMessageContaining("cannot be downloaded");
     }
 
     @Test
     void nonJsonErrorPageIsReadAsText() throws Exception {
-        SEEDANCE.enqueue(EmulatorResponse.raw(502, "text/html",
-                "<html><body><h1>502 Bad Gateway</h1><p>upstream unreachable</p></body></html>"));
+        SEEDANCE.enqueue(EmulatorResponse.raw(
+                502, "text/html", "<html><body><h1>502 Bad Gateway</h1><p>upstream unreachable</p></body></html>"));
 
         // maxRetries=0: a 502 is otherwise retried, which SeedanceRetryTest covers
         SeedanceApiException e = apiFailure("seedance:generate?maxRetries=0");
@@ -121,7 +124,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(EmulatorResponse.raw(200, "application/json", "{\"data\": [{\"url\": "));
 
         Exchange exchange = run("seedance:generate");
-        assertThat(exchange.getException()).isExactlyInstanceOf(SeedanceException.class)
+        assertThat(exchange.getException())
+                .isExactlyInstanceOf(SeedanceException.class)
                 .hasMessageContaining("not a JSON object");
     }
 
@@ -129,7 +133,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
     void emptyDataIsAClearFailure() throws Exception {
         SEEDANCE.enqueue(EmulatorResponse.json(200, "{\"data\": [], \"created\": 1760347750}"));
 
-        assertThat(run("seedance:generate").getException()).isExactlyInstanceOf(SeedanceException.class)
+        assertThat(run("seedance:generate").getException())
+                .isExactlyInstanceOf(SeedanceException.class)
                 .hasMessageContaining("data is empty");
     }
 
@@ -137,7 +142,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
     void emptyBodyIsAClearFailure() throws Exception {
         SEEDANCE.enqueue(EmulatorResponse.raw(200, "application/json", ""));
 
-        assertThat(run("seedance:generate").getException()).isExactlyInstanceOf(SeedanceException.class)
+        assertThat(run("seedance:generate").getException())
+                .isExactlyInstanceOf(SeedanceException.class)
                 .hasMessageContaining("empty body");
     }
 
@@ -148,8 +154,10 @@ class SeedanceFailureTest extends SeedanceTestSupport {
             closedPort = socket.getLocalPort();
         }
         Exchange exchange = run("seedance:generate?maxRetries=0&baseUrl=http://127.0.0.1:" + closedPort);
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("Could not connect").hasMessageContaining("127.0.0.1:" + closedPort);
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
+                .hasMessageContaining("Could not connect")
+                .hasMessageContaining("127.0.0.1:" + closedPort);
     }
 
     @Test
@@ -157,7 +165,8 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         SEEDANCE.setLatency(Duration.ofSeconds(30));
 
         Exchange exchange = run("seedance:generate?requestTimeout=2s");
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("within the requestTimeout");
     }
 
@@ -166,18 +175,22 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(EmulatorResponse.dropConnection());
 
         Exchange exchange = run("seedance:generate");
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("Seedance API");
     }
 
     @Test
     void videoThatCannotBeDownloadedIsAClearFailure() throws Exception {
-        SEEDANCE.enqueue(EmulatorResponse.json(200,
+        SEEDANCE.enqueue(EmulatorResponse.json(
+                200,
                 "{\"data\":[{\"url\":\"" + SEEDANCE.baseUrl() + "/videos/never-made.mp4\",\"revised_prompt\":\"\"}],"
-                + "\"created\":1760347750}"));
+                        + "\"created\":1760347750}"));
 
         Exchange exchange = run("seedance:generate?download=true");
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("Downloading the video").hasMessageContaining("HTTP 404");
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
+                .hasMessageContaining("Downloading the video")
+                .hasMessageContaining("HTTP 404");
     }
 }

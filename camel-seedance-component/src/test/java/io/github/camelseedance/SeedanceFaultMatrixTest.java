@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedanceFaultMatrixTest extends SeedanceTestSupport {
 
-    private static final String VIDEO_JSON = "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\"\"}],"
-                                             + "\"created\":1760347750}";
+    private static final String VIDEO_JSON =
+            "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\"\"}]," + "\"created\":1760347750}";
 
     @TempDir
     Path output;
@@ -31,10 +31,10 @@ class SeedanceFaultMatrixTest extends SeedanceTestSupport {
             @Override
             public void configure() {
                 from("direct:generate").to("seedance:generate?retryDelay=10&maxRetryDelay=5s");
-                from("direct:ambiguousRetried")
-                        .to("seedance:generate?retryDelay=10&retryAmbiguousFailures=true");
+                from("direct:ambiguousRetried").to("seedance:generate?retryDelay=10&retryAmbiguousFailures=true");
                 from("direct:slow").to("seedance:generate?requestTimeout=1s&retryDelay=10");
-                from("direct:toFile").to("seedance:generate?download=true")
+                from("direct:toFile")
+                        .to("seedance:generate?download=true")
                         .to("file:" + output + "?fileName=video.mp4&tempPrefix=.part-");
             }
         };
@@ -74,9 +74,12 @@ class SeedanceFaultMatrixTest extends SeedanceTestSupport {
     void connectionResetBeforeTheRequestArrivedIsNotRetriedByDefault() {
         SEEDANCE.emulator().dropNextConnections(1);
         Exchange exchange = generate("direct:generate");
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("may already be generating");
-        assertThat(SEEDANCE.generationCount()).as("the request never reached the emulator").isZero();
+        assertThat(SEEDANCE.generationCount())
+                .as("the request never reached the emulator")
+                .isZero();
         assertThat(SEEDANCE.emulator().droppedConnections()).isEqualTo(1);
     }
 
@@ -97,8 +100,10 @@ class SeedanceFaultMatrixTest extends SeedanceTestSupport {
     @Test
     void answerSlowerThanRequestTimeoutIsNotRetried() {
         SEEDANCE.enqueue(EmulatorResponse.json(200, VIDEO_JSON).withDelay(Duration.ofSeconds(20)));
-        assertThat(generate("direct:slow").getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("requestTimeout").hasMessageContaining("may already be generating");
+        assertThat(generate("direct:slow").getException())
+                .isInstanceOf(SeedanceException.class)
+                .hasMessageContaining("requestTimeout")
+                .hasMessageContaining("may already be generating");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
 
@@ -121,32 +126,44 @@ class SeedanceFaultMatrixTest extends SeedanceTestSupport {
     @Test
     void htmlErrorPageIsReadAsTextAndRetriedOnlyWhenItsStatusAllows() {
         SEEDANCE.enqueue(EmulatorResponse.raw(403, "text/html", "<html><h1>403 Forbidden</h1></html>"));
-        assertThat(generate("direct:generate").getException()).hasMessageContaining("non-JSON")
+        assertThat(generate("direct:generate").getException())
+                .hasMessageContaining("non-JSON")
                 .hasMessageContaining("403 Forbidden");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
 
     @Test
     void oversizedAnswerIsRefusedWithoutReadingItWhole() {
-        SEEDANCE.enqueue(EmulatorResponse.json(200, "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\""
-                                                    + "x".repeat(3 * 1024 * 1024) + "\"}]}"));
-        assertThat(generate("direct:generate").getException()).isInstanceOf(SeedanceException.class)
+        SEEDANCE.enqueue(EmulatorResponse.json(
+                200,
+                "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\"" + "x".repeat(3 * 1024 * 1024)
+                        + "\"}]}"));
+        assertThat(generate("direct:generate").getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("larger than 1024 KiB");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
 
     @Test
     void redirectToAnotherHostIsNotFollowedSoTheKeyStaysWithTheApiHost() {
-        try (SeedanceEmulator otherHost = SeedanceEmulator.builder().host("127.0.0.2").apiKey(API_KEY).build().start()) {
+        try (SeedanceEmulator otherHost = SeedanceEmulator.builder()
+                .host("127.0.0.2")
+                .apiKey(API_KEY)
+                .build()
+                .start()) {
             SEEDANCE.enqueue(EmulatorResponse.raw(307, "text/plain", "")
                     .withHeader("Location", otherHost.baseUrl() + "/v1/videos/generations"));
 
             Exchange exchange = generate("direct:generate");
 
-            assertThat(exchange.getException()).isInstanceOf(SeedanceApiException.class)
-                    .hasMessageContaining("HTTP 307").hasMessageContaining("not followed");
+            assertThat(exchange.getException())
+                    .isInstanceOf(SeedanceApiException.class)
+                    .hasMessageContaining("HTTP 307")
+                    .hasMessageContaining("not followed");
             assertThat(SEEDANCE.generationCount()).isEqualTo(1);
-            assertThat(otherHost.generationCount()).as("requests that reached the other host").isZero();
+            assertThat(otherHost.generationCount())
+                    .as("requests that reached the other host")
+                    .isZero();
         }
     }
 

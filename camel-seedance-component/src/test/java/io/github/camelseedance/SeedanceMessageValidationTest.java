@@ -32,7 +32,9 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
 
     @AfterEach
     void nothingWasSent() {
-        assertThat(SEEDANCE.generationCount()).as("POSTs received by the emulator").isZero();
+        assertThat(SEEDANCE.generationCount())
+                .as("POSTs received by the emulator")
+                .isZero();
     }
 
     private InvalidVideoRequestException rejected(String endpoint, Object body, Map<String, Object> headers) {
@@ -59,14 +61,17 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
 
     @Test
     void resolutionFromTheBodyMustBeKnown() {
-        InvalidVideoRequestException e = rejected("direct:generate",
-                VideoGenerationRequest.builder().prompt("Rain").resolution("4k").build(), Map.of());
+        InvalidVideoRequestException e = rejected(
+                "direct:generate",
+                VideoGenerationRequest.builder().prompt("Rain").resolution("4k").build(),
+                Map.of());
         assertThat(e.getMessage()).contains("resolution", "'4k'", "body field resolution", "480p, 720p, 1080p");
     }
 
     @Test
     void aspectRatioMustBeKnown() {
-        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.ASPECT_RATIO, "4:3"));
+        InvalidVideoRequestException e =
+                rejected("direct:generate", "Rain", Map.of(SeedanceConstants.ASPECT_RATIO, "4:3"));
         assertThat(e.getMessage()).contains("aspectRatio", "'4:3'", "16:9, 9:16, 1:1");
     }
 
@@ -85,70 +90,95 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
 
     @Test
     void fileUrlsAreRejectedWithAHintToUploadFirst() {
-        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
-                Map.of(SeedanceConstants.IMAGE_URL, "file:///tmp/cat.png"));
-        assertThat(e.getMessage()).contains("imageUrl", "file:///tmp/cat.png", "scheme file", "http or https", "upload");
+        InvalidVideoRequestException e =
+                rejected("direct:generate", "Rain", Map.of(SeedanceConstants.IMAGE_URL, "file:///tmp/cat.png"));
+        assertThat(e.getMessage())
+                .contains("imageUrl", "file:///tmp/cat.png", "scheme file", "http or https", "upload");
     }
 
     @Test
     void relativeUrlsAreRejected() {
-        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
-                Map.of(SeedanceConstants.FIRST_FRAME_URL, "images/cat.png"));
+        InvalidVideoRequestException e =
+                rejected("direct:generate", "Rain", Map.of(SeedanceConstants.FIRST_FRAME_URL, "images/cat.png"));
         assertThat(e.getMessage()).contains("firstFrameUrl", "not absolute");
     }
 
     @Test
     void lastFrameNeedsAFirstFrame() {
-        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
-                Map.of(SeedanceConstants.LAST_FRAME_URL, "https://cdn.example/last.png"));
+        InvalidVideoRequestException e = rejected(
+                "direct:generate", "Rain", Map.of(SeedanceConstants.LAST_FRAME_URL, "https://cdn.example/last.png"));
         assertThat(e.getMessage()).contains("lastFrameUrl", "header CamelSeedanceLastFrameUrl", "firstFrameUrl");
     }
 
     @Test
     void aFrameTypeGivenTwiceInTheBodyIsRejected() {
-        InvalidVideoRequestException e = rejected("direct:generate",
-                VideoGenerationRequest.builder().prompt("Rain").firstFrame("https://cdn.example/a.png")
-                        .firstFrame("https://cdn.example/b.png").build(), Map.of());
+        InvalidVideoRequestException e = rejected(
+                "direct:generate",
+                VideoGenerationRequest.builder()
+                        .prompt("Rain")
+                        .firstFrame("https://cdn.example/a.png")
+                        .firstFrame("https://cdn.example/b.png")
+                        .build(),
+                Map.of());
         assertThat(e.getMessage()).contains("frameImages", "first_frame", "2 times");
     }
 
     @Test
     void referencesCannotBeCombinedWithFrameImagesAndTheMessageNamesBothSources() {
-        InvalidVideoRequestException e = rejected("direct:frames", "Rain",
-                Map.of(SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0",
-                        SeedanceConstants.INPUT_REFERENCES, "image:https://cdn.example/ref.jpg"));
-        assertThat(e.getMessage()).contains("header CamelSeedanceInputReferences", "option firstFrameUrl",
-                "describe the first frame in the prompt");
+        InvalidVideoRequestException e = rejected(
+                "direct:frames",
+                "Rain",
+                Map.of(
+                        SeedanceConstants.MODEL,
+                        "SIRAYA-Seedance-2.0",
+                        SeedanceConstants.INPUT_REFERENCES,
+                        "image:https://cdn.example/ref.jpg"));
+        assertThat(e.getMessage())
+                .contains(
+                        "header CamelSeedanceInputReferences",
+                        "option firstFrameUrl",
+                        "describe the first frame in the prompt");
     }
 
     @Test
     void imageUrlCannotBeCombinedWithFrameImages() {
-        InvalidVideoRequestException e = rejected("direct:frames", "Rain",
-                Map.of(SeedanceConstants.IMAGE_URL, "https://cdn.example/img.jpg"));
+        InvalidVideoRequestException e =
+                rejected("direct:frames", "Rain", Map.of(SeedanceConstants.IMAGE_URL, "https://cdn.example/img.jpg"));
         assertThat(e.getMessage()).contains("imageUrl", "Use firstFrameUrl instead");
     }
 
     @Test
     void imageUrlCannotBeCombinedWithReferences() {
-        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
-                Map.of(SeedanceConstants.IMAGE_URL, "https://cdn.example/img.jpg",
-                        SeedanceConstants.INPUT_REFERENCES, List.of(InputReference.image("https://cdn.example/r.jpg"))));
+        InvalidVideoRequestException e = rejected(
+                "direct:v2",
+                "Rain",
+                Map.of(
+                        SeedanceConstants.IMAGE_URL,
+                        "https://cdn.example/img.jpg",
+                        SeedanceConstants.INPUT_REFERENCES,
+                        List.of(InputReference.image("https://cdn.example/r.jpg"))));
         assertThat(e.getMessage()).contains("imageUrl", "inputReferences", "image:URL");
     }
 
     @Test
     void referencesNeedATwoPointZeroModel() {
-        InvalidVideoRequestException e = rejected("direct:generate", "Rain",
+        InvalidVideoRequestException e = rejected(
+                "direct:generate",
+                "Rain",
                 Map.of(SeedanceConstants.INPUT_REFERENCES, "audio:https://cdn.example/a.mp3"));
-        assertThat(e.getMessage()).contains("SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast",
-                "'ByteDance-Seedance-1.5-pro' from option model");
+        assertThat(e.getMessage())
+                .contains(
+                        "SIRAYA-Seedance-2.0 or SIRAYA-Seedance-2.0-fast",
+                        "'ByteDance-Seedance-1.5-pro' from option model");
     }
 
     @Test
     void referencesFromAnOptionAreCheckedAgainstTheModelOfEachMessage() {
         InvalidVideoRequestException e = rejected("direct:references", "Rain", Map.of());
-        assertThat(e.getMessage()).contains("inputReferences from option inputReferences",
-                "'ByteDance-Seedance-1.5-pro' from option model");
+        assertThat(e.getMessage())
+                .contains(
+                        "inputReferences from option inputReferences",
+                        "'ByteDance-Seedance-1.5-pro' from option model");
     }
 
     @Test
@@ -166,31 +196,42 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
 
     @Test
     void aRepeatedLastFrameNamesTheLastFrameField() {
-        InvalidVideoRequestException e = rejected("direct:generate",
-                VideoGenerationRequest.builder().prompt("Rain").firstFrame("https://cdn.example/a.png")
-                        .lastFrame("https://cdn.example/b.png").lastFrame("https://cdn.example/c.png").build(), Map.of());
+        InvalidVideoRequestException e = rejected(
+                "direct:generate",
+                VideoGenerationRequest.builder()
+                        .prompt("Rain")
+                        .firstFrame("https://cdn.example/a.png")
+                        .lastFrame("https://cdn.example/b.png")
+                        .lastFrame("https://cdn.example/c.png")
+                        .build(),
+                Map.of());
         assertThat(e.getField()).isEqualTo("lastFrameUrl");
         assertThat(e.getMessage()).contains("last_frame", "2 times");
     }
 
     @Test
     void referenceRoleMustMatchItsType() {
-        InvalidVideoRequestException e = rejected("direct:v2", "Rain", Map.of(SeedanceConstants.INPUT_REFERENCES,
-                List.of(new InputReference(ReferenceType.IMAGE, "https://cdn.example/r.jpg", ReferenceRole.REFERENCE_AUDIO))));
+        InvalidVideoRequestException e = rejected(
+                "direct:v2",
+                "Rain",
+                Map.of(
+                        SeedanceConstants.INPUT_REFERENCES,
+                        List.of(new InputReference(
+                                ReferenceType.IMAGE, "https://cdn.example/r.jpg", ReferenceRole.REFERENCE_AUDIO))));
         assertThat(e.getMessage()).contains("image reference needs role reference_image", "not reference_audio");
     }
 
     @Test
     void unknownReferenceTypeInTheCompactFormListsTheAllowedTypes() {
-        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
-                Map.of(SeedanceConstants.INPUT_REFERENCES, "picture:https://cdn.example/r.jpg"));
+        InvalidVideoRequestException e = rejected(
+                "direct:v2", "Rain", Map.of(SeedanceConstants.INPUT_REFERENCES, "picture:https://cdn.example/r.jpg"));
         assertThat(e.getMessage()).contains("'picture'", "image, video, audio", "type:url");
     }
 
     @Test
     void referencesHeaderOfTheWrongTypeIsNamed() {
-        InvalidVideoRequestException e = rejected("direct:v2", "Rain",
-                Map.of(SeedanceConstants.INPUT_REFERENCES, List.of("https://cdn.example/r.jpg")));
+        InvalidVideoRequestException e = rejected(
+                "direct:v2", "Rain", Map.of(SeedanceConstants.INPUT_REFERENCES, List.of("https://cdn.example/r.jpg")));
         assertThat(e.getMessage()).contains("inputReferences", "InputReference", "java.lang.String");
     }
 

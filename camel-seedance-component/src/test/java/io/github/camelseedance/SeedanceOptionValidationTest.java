@@ -10,17 +10,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad endpoint options stop the route from starting, naming the option, the value and what is allowed. */
 class SeedanceOptionValidationTest {
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().build();
 
     @AfterEach
     void nothingWasSent() {
-        assertThat(SEEDANCE.generationCount()).as("POSTs received by the emulator").isZero();
+        assertThat(SEEDANCE.generationCount())
+                .as("POSTs received by the emulator")
+                .isZero();
     }
 
     private static Throwable startFailure(String uri, boolean withKey) throws Exception {
@@ -59,29 +61,31 @@ class SeedanceOptionValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "seedance:generate?seconds=7                 | Invalid seconds '7' from option seconds: allowed values are 5, 10",
-            "seedance:generate?resolution=4k             | Invalid resolution '4k' from option resolution: allowed values are 480p, 720p, 1080p",
-            "seedance:generate?aspectRatio=4:3           | Invalid aspectRatio '4:3' from option aspectRatio: allowed values are 16:9, 9:16, 1:1",
-            "seedance:generate?imageUrl=ftp://host/a.png | Invalid imageUrl 'ftp://host/a.png' from option imageUrl: the scheme ftp is not allowed",
-            "seedance:generate?lastFrameUrl=https://cdn.example/z.png | lastFrameUrl from option lastFrameUrl needs a first frame",
-            "seedance:generate?model=SIRAYA-Seedance-2.0&inputReferences=gif:https://cdn.example/a.gif | Unknown input reference type 'gif': allowed values are image, video, audio",
-            "seedance:generate?imageUrl=https://cdn.example/a.png&firstFrameUrl=https://cdn.example/b.png | Use firstFrameUrl instead of imageUrl",
-            "seedance:generate?model=  | Missing model",
-            "seedance:generate?baseUrl=llm.siraya.ai     | Invalid baseUrl 'llm.siraya.ai': expected an absolute http or https URL",
-            "seedance:generate?requestTimeout=0          | Invalid requestTimeout '0ms': expected a positive duration",
-            "seedance:edit                               | Unknown operation 'edit' in seedance:edit: allowed operations are generate",
-            "seedance:generate?seed=abc                  | Invalid seed 'abc' from option seed: expected a whole number",
-            "seedance:generate?seconds=1m                | Invalid seconds '1m' from option seconds: expected a whole number; allowed values are 5, 10",
-            "seedance:generate?maxRetries=abc            | Invalid maxRetries 'abc' from option maxRetries: expected a whole number",
-            "seedance:generate?maxConcurrentRequests=-1  | Invalid maxConcurrentRequests '-1': expected 0 or more",
-            "seedance:generate?proxyHost=proxy.internal  | Missing proxyPort: proxyHost proxy.internal needs a port from 1 to 65535",
-            "seedance:generate?proxyHost=proxy.internal&proxyPort=70000 | Invalid proxyPort '70000': expected 1 to 65535",
-            "seedance:generate?proxyHost=proxy.internal&proxyPort=abc | Invalid proxyPort 'abc' from option proxyPort: expected a whole number",
-            "seedance:generate?proxyHost=http://proxy.internal&proxyPort=3128 | Invalid proxyHost 'http://proxy.internal': expected a host name or address without scheme or port",
-            "seedance:generate?proxyPort=3128            | Missing proxyHost: proxyPort, proxyAuthUsername, proxyAuthPassword and nonProxyHosts apply only with a proxyHost",
-            "seedance:generate?proxyHost=proxy.internal&proxyPort=3128&proxyAuthPassword=secret | Missing proxyAuthUsername: proxyAuthPassword is set without it",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "seedance:generate?seconds=7                 | Invalid seconds '7' from option seconds: allowed values are 5, 10",
+                "seedance:generate?resolution=4k             | Invalid resolution '4k' from option resolution: allowed values are 480p, 720p, 1080p",
+                "seedance:generate?aspectRatio=4:3           | Invalid aspectRatio '4:3' from option aspectRatio: allowed values are 16:9, 9:16, 1:1",
+                "seedance:generate?imageUrl=ftp://host/a.png | Invalid imageUrl 'ftp://host/a.png' from option imageUrl: the scheme ftp is not allowed",
+                "seedance:generate?lastFrameUrl=https://cdn.example/z.png | lastFrameUrl from option lastFrameUrl needs a first frame",
+                "seedance:generate?model=SIRAYA-Seedance-2.0&inputReferences=gif:https://cdn.example/a.gif | Unknown input reference type 'gif': allowed values are image, video, audio",
+                "seedance:generate?imageUrl=https://cdn.example/a.png&firstFrameUrl=https://cdn.example/b.png | Use firstFrameUrl instead of imageUrl",
+                "seedance:generate?model=  | Missing model",
+                "seedance:generate?baseUrl=llm.siraya.ai     | Invalid baseUrl 'llm.siraya.ai': expected an absolute http or https URL",
+                "seedance:generate?requestTimeout=0          | Invalid requestTimeout '0ms': expected a positive duration",
+                "seedance:edit                               | Unknown operation 'edit' in seedance:edit: allowed operations are generate",
+                "seedance:generate?seed=abc                  | Invalid seed 'abc' from option seed: expected a whole number",
+                "seedance:generate?seconds=1m                | Invalid seconds '1m' from option seconds: expected a whole number; allowed values are 5, 10",
+                "seedance:generate?maxRetries=abc            | Invalid maxRetries 'abc' from option maxRetries: expected a whole number",
+                "seedance:generate?maxConcurrentRequests=-1  | Invalid maxConcurrentRequests '-1': expected 0 or more",
+                "seedance:generate?proxyHost=proxy.internal  | Missing proxyPort: proxyHost proxy.internal needs a port from 1 to 65535",
+                "seedance:generate?proxyHost=proxy.internal&proxyPort=70000 | Invalid proxyPort '70000': expected 1 to 65535",
+                "seedance:generate?proxyHost=proxy.internal&proxyPort=abc | Invalid proxyPort 'abc' from option proxyPort: expected a whole number",
+                "seedance:generate?proxyHost=http://proxy.internal&proxyPort=3128 | Invalid proxyHost 'http://proxy.internal': expected a host name or address without scheme or port",
+                "seedance:generate?proxyPort=3128            | Missing proxyHost: proxyPort, proxyAuthUsername, proxyAuthPassword and nonProxyHosts apply only with a proxyHost",
+                "seedance:generate?proxyHost=proxy.internal&proxyPort=3128&proxyAuthPassword=secret | Missing proxyAuthUsername: proxyAuthPassword is set without it",
+            })
     void invalidOptionStopsTheRoute(String uri, String expected) throws Exception {
         Throwable cause = rootCause(startFailure(uri, true));
         assertThat(cause).isInstanceOf(IllegalArgumentException.class);
@@ -91,22 +95,29 @@ class SeedanceOptionValidationTest {
     @Test
     void missingApiKeyStopsTheRouteAndSaysHowToSetIt() throws Exception {
         Throwable cause = rootCause(startFailure("seedance:generate", false));
-        assertThat(cause).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Missing apiKey").hasMessageContaining("camel.component.seedance.api-key");
+        assertThat(cause)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Missing apiKey")
+                .hasMessageContaining("camel.component.seedance.api-key");
     }
 
     @Test
     void apiKeyWithInnerSpacesStopsTheRouteWithoutShowingTheKey() throws Exception {
         Throwable cause = rootCause(startFailure("seedance:generate?apiKey=RAW(sk-abc def-123)", true));
-        assertThat(cause).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Invalid apiKey").hasMessageContaining("not shown")
-                .message().doesNotContain("sk-abc");
+        assertThat(cause)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid apiKey")
+                .hasMessageContaining("not shown")
+                .message()
+                .doesNotContain("sk-abc");
     }
 
     @Test
     void optionOfTheWrongTypeIsNamedByCamel() throws Exception {
         Throwable failure = startFailure("seedance:generate?seconds=ten", true);
-        assertThat(failure.getMessage() + rootCause(failure).getMessage()).contains("seconds").contains("ten");
+        assertThat(failure.getMessage() + rootCause(failure).getMessage())
+                .contains("seconds")
+                .contains("ten");
     }
 
     @Test

@@ -16,7 +16,8 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SeedanceConfiguration defaults = context.getComponent("seedance", SeedanceComponent.class).getConfiguration();
+        SeedanceConfiguration defaults =
+                context.getComponent("seedance", SeedanceComponent.class).getConfiguration();
         defaults.setResolution("480p");
         defaults.setSeconds(5);
         return context;
@@ -64,8 +65,12 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
 
     @Test
     void typedBodyOverridesOptionsFieldByFieldAndKeepsTheRest() {
-        template.requestBody("direct:endpoint",
-                VideoGenerationRequest.builder().prompt("Typed prompt").resolution("1080p").build());
+        template.requestBody(
+                "direct:endpoint",
+                VideoGenerationRequest.builder()
+                        .prompt("Typed prompt")
+                        .resolution("1080p")
+                        .build());
 
         JsonNode json = sent();
         assertThat(json.get("prompt").asText()).isEqualTo("Typed prompt");
@@ -75,13 +80,20 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
 
     @Test
     void headerOverridesTheTypedBody() {
-        template.requestBodyAndHeaders("direct:endpoint",
-                VideoGenerationRequest.builder().prompt("Typed prompt").resolution("1080p").seconds(5).build(),
+        template.requestBodyAndHeaders(
+                "direct:endpoint",
+                VideoGenerationRequest.builder()
+                        .prompt("Typed prompt")
+                        .resolution("1080p")
+                        .seconds(5)
+                        .build(),
                 Map.of(SeedanceConstants.RESOLUTION, "480p", SeedanceConstants.SECONDS, "10"));
 
         JsonNode json = sent();
         assertThat(json.get("resolution").asText()).isEqualTo("480p");
-        assertThat(json.get("seconds").asInt()).as("a header given as text is converted").isEqualTo(10);
+        assertThat(json.get("seconds").asInt())
+                .as("a header given as text is converted")
+                .isEqualTo(10);
         assertThat(json.get("prompt").asText()).isEqualTo("Typed prompt");
     }
 
@@ -101,9 +113,14 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
 
     @Test
     void frameHeadersReplaceTheBodysFrameImages() {
-        template.requestBodyAndHeader("direct:endpoint",
-                VideoGenerationRequest.builder().prompt("Dawn").firstFrame("https://cdn.example/body.png").build(),
-                SeedanceConstants.FIRST_FRAME_URL, "https://cdn.example/header.png");
+        template.requestBodyAndHeader(
+                "direct:endpoint",
+                VideoGenerationRequest.builder()
+                        .prompt("Dawn")
+                        .firstFrame("https://cdn.example/body.png")
+                        .build(),
+                SeedanceConstants.FIRST_FRAME_URL,
+                "https://cdn.example/header.png");
 
         assertThat(sent().get("frame_images").get(0).get("url").asText()).isEqualTo("https://cdn.example/header.png");
     }

@@ -23,7 +23,10 @@ class SeedanceProxyTest extends SeedanceTestSupport {
 
     @BeforeEach
     void startProxy() {
-        proxy = ForwardProxy.builder().credentials(PROXY_USER, PROXY_PASSWORD).build().start();
+        proxy = ForwardProxy.builder()
+                .credentials(PROXY_USER, PROXY_PASSWORD)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -33,35 +36,43 @@ class SeedanceProxyTest extends SeedanceTestSupport {
 
     private String throughProxy(String password) {
         return "seedance:generate?download=true&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyAuthUsername="
-               + PROXY_USER + "&proxyAuthPassword=RAW(" + password + ")";
+                + PROXY_USER + "&proxyAuthPassword=RAW(" + password + ")";
     }
 
     @Test
     void theProxySeesTheApiCallAndTheDownload() throws Exception {
-        Exchange exchange = template.request(throughProxy(PROXY_PASSWORD), e -> e.getMessage().setBody("A red kite"));
+        Exchange exchange = template.request(
+                throughProxy(PROXY_PASSWORD), e -> e.getMessage().setBody("A red kite"));
 
         assertThat(exchange.getException()).isNull();
         try (InputStream video = exchange.getMessage().getBody(InputStream.class)) {
-            assertThat((long) video.readAllBytes().length).isEqualTo(SEEDANCE.emulator().videoSize());
+            assertThat((long) video.readAllBytes().length)
+                    .isEqualTo(SEEDANCE.emulator().videoSize());
         }
         String videoUrl = exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class);
-        assertThat(proxy.requests()).containsExactly("POST " + SEEDANCE.baseUrl() + "/v1/videos/generations",
-                "GET " + videoUrl);
+        assertThat(proxy.requests())
+                .containsExactly("POST " + SEEDANCE.baseUrl() + "/v1/videos/generations", "GET " + videoUrl);
         assertThat(proxy.authenticationRefusals()).isZero();
         // the proxy's credentials end at the proxy; the key goes to the API only
-        assertThat(SEEDANCE.generationRequests()).singleElement()
-                .satisfies(request -> assertThat(request.header("Proxy-Authorization")).isNull());
-        assertThat(SEEDANCE.downloads()).singleElement()
+        assertThat(SEEDANCE.generationRequests())
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.header("Proxy-Authorization")).isNull());
+        assertThat(SEEDANCE.downloads())
+                .singleElement()
                 .satisfies(download -> assertThat(download.authorization()).isNull());
     }
 
     @Test
     void wrongProxyCredentialsFailAtTheProxyWithoutRetryingAndNameTheOptions() {
-        Exchange exchange = template.request(throughProxy("wrong") + "&maxRetries=3&retryDelay=10",
+        Exchange exchange = template.request(
+                throughProxy("wrong") + "&maxRetries=3&retryDelay=10",
                 e -> e.getMessage().setBody("A red kite"));
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceApiException.class)
-                .hasMessageContaining("HTTP 407").hasMessageContaining("proxyAuthUsername")
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceApiException.class)
+                .hasMessageContaining("HTTP 407")
+                .hasMessageContaining("proxyAuthUsername")
                 .hasMessageNotContaining(PROXY_PASSWORD);
         assertThat(proxy.authenticationRefusals()).isEqualTo(1);
         assertThat(SEEDANCE.generationCount()).isZero();
@@ -69,8 +80,11 @@ class SeedanceProxyTest extends SeedanceTestSupport {
 
     @Test
     void hostsInNonProxyHostsAreReachedDirectly() {
-        String url = template.requestBody(throughProxy(PROXY_PASSWORD).replace("download=true", "download=false")
-                                          + "&nonProxyHosts=localhost|127.*", "A red kite", String.class);
+        String url = template.requestBody(
+                throughProxy(PROXY_PASSWORD).replace("download=true", "download=false")
+                        + "&nonProxyHosts=localhost|127.*",
+                "A red kite",
+                String.class);
 
         assertThat(url).startsWith(SEEDANCE.baseUrl());
         assertThat(proxy.requests()).isEmpty();

@@ -29,8 +29,10 @@ class SeedanceResultTest extends SeedanceTestSupport {
             public void configure() {
                 from("direct:url").to("seedance:generate?model=SIRAYA-Seedance-2.0");
                 from("direct:download").to("seedance:generate?download=true");
-                from("direct:file").to("seedance:generate?download=true")
-                        .process(e -> bodyTypeBeforeFileWrite = e.getMessage().getBody().getClass())
+                from("direct:file")
+                        .to("seedance:generate?download=true")
+                        .process(e -> bodyTypeBeforeFileWrite =
+                                e.getMessage().getBody().getClass())
                         .setHeader(Exchange.FILE_NAME, constant("video.mp4"))
                         .to("file:" + output.toAbsolutePath());
             }
@@ -45,14 +47,18 @@ class SeedanceResultTest extends SeedanceTestSupport {
         String url = exchange.getMessage().getBody(String.class);
         assertThat(url).startsWith(SEEDANCE.baseUrl() + "/videos/").endsWith(".mp4");
         assertThat(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL)).isEqualTo(url);
-        assertThat(exchange.getMessage().getHeader(SeedanceConstants.REVISED_PROMPT, String.class)).isNotNull();
-        assertThat(exchange.getMessage().getHeader(SeedanceConstants.CREATED, Long.class)).isPositive();
-        assertThat(exchange.getMessage().getHeader(SeedanceConstants.MODEL_USED)).isEqualTo("SIRAYA-Seedance-2.0");
+        assertThat(exchange.getMessage().getHeader(SeedanceConstants.REVISED_PROMPT, String.class))
+                .isNotNull();
+        assertThat(exchange.getMessage().getHeader(SeedanceConstants.CREATED, Long.class))
+                .isPositive();
+        assertThat(exchange.getMessage().getHeader(SeedanceConstants.MODEL_USED))
+                .isEqualTo("SIRAYA-Seedance-2.0");
     }
 
     @Test
     void downloadMakesTheBodyAStreamOfTheVideoFetchedWithoutCredentials() throws Exception {
-        Exchange exchange = template.request("direct:download", e -> e.getMessage().setBody("A red kite"));
+        Exchange exchange =
+                template.request("direct:download", e -> e.getMessage().setBody("A red kite"));
 
         assertThat(exchange.getException()).isNull();
         Object body = exchange.getMessage().getBody();
@@ -63,7 +69,9 @@ class SeedanceResultTest extends SeedanceTestSupport {
         }
         assertThat(video).isEqualTo(fetch(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
         assertThat(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("video/mp4");
-        assertThat(SEEDANCE.downloads()).isNotEmpty().allSatisfy(d -> assertThat(d.authorization()).isNull());
+        assertThat(SEEDANCE.downloads())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.authorization()).isNull());
     }
 
     @Test
@@ -73,18 +81,22 @@ class SeedanceResultTest extends SeedanceTestSupport {
         assertThat(exchange.getException()).isNull();
         // a stream the route passes along, not a copy cached in memory by Camel's stream caching
         assertThat(bodyTypeBeforeFileWrite).isNotNull();
-        assertThat(org.apache.camel.StreamCache.class.isAssignableFrom(bodyTypeBeforeFileWrite)).isFalse();
+        assertThat(org.apache.camel.StreamCache.class.isAssignableFrom(bodyTypeBeforeFileWrite))
+                .isFalse();
         assertThat(InputStream.class.isAssignableFrom(bodyTypeBeforeFileWrite)).isTrue();
         Path file = output.resolve("video.mp4");
         assertThat(file).exists();
         byte[] written = Files.readAllBytes(file);
-        assertThat(written).isEqualTo(fetch(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
+        assertThat(written)
+                .isEqualTo(fetch(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
         // an MP4 starts with an ftyp box
-        assertThat(new String(written, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(new String(written, 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("ftyp");
     }
 
     private static byte[] fetch(String url) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 }

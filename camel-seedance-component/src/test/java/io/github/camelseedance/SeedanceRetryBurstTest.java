@@ -34,8 +34,10 @@ class SeedanceRetryBurstTest extends CamelTestSupport {
 
     /** The first attempt of each distinct request is answered 429 with Retry-After: 1, every later one normally. */
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().apiKey(API_KEY)
-            .firstAttemptFault(Fault.RATE_LIMITED).build();
+    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder()
+            .apiKey(API_KEY)
+            .firstAttemptFault(Fault.RATE_LIMITED)
+            .build();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -46,7 +48,8 @@ class SeedanceRetryBurstTest extends CamelTestSupport {
 
     @Test
     void fiveThousandRateLimitedGenerationsAllSucceedOnTheirSecondAttempt() throws Exception {
-        AsyncProducer producer = context.getEndpoint("seedance:generate?maxRetries=1").createAsyncProducer();
+        AsyncProducer producer =
+                context.getEndpoint("seedance:generate?maxRetries=1").createAsyncProducer();
         ServiceHelper.startService(producer);
         AtomicInteger done = new AtomicInteger();
         ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
@@ -69,12 +72,16 @@ class SeedanceRetryBurstTest extends CamelTestSupport {
 
         assertThat(failures).as("first failure: %s", failures.peek()).isEmpty();
         List<String> bodies = new ArrayList<>();
-        SEEDANCE.generationRequests().forEach(request -> bodies.add(request.json().get("prompt").asText()));
+        SEEDANCE.generationRequests()
+                .forEach(request -> bodies.add(request.json().get("prompt").asText()));
         assertThat(bodies).hasSize(2 * GENERATIONS);
-        Map<String, Long> postsPerPrompt = bodies.stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(postsPerPrompt).hasSize(GENERATIONS).allSatisfy((prompt, posts) -> assertThat(posts).isEqualTo(2));
-        assertThat(SEEDANCE.generationRequests()).filteredOn(request -> request.fault() == Fault.RATE_LIMITED)
+        Map<String, Long> postsPerPrompt =
+                bodies.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(postsPerPrompt)
+                .hasSize(GENERATIONS)
+                .allSatisfy((prompt, posts) -> assertThat(posts).isEqualTo(2));
+        assertThat(SEEDANCE.generationRequests())
+                .filteredOn(request -> request.fault() == Fault.RATE_LIMITED)
                 .hasSize(GENERATIONS);
     }
 }

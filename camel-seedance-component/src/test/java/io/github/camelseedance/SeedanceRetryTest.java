@@ -53,8 +53,10 @@ class SeedanceRetryTest extends SeedanceTestSupport {
 
         Exchange exchange = generate(FAST + "&maxRetries=2");
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceApiException.class)
-                .hasMessageContaining("HTTP 503").hasMessageContaining("gave up after 3 attempts");
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceApiException.class)
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("gave up after 3 attempts");
         assertThat(((SeedanceException) exchange.getException()).getAttempts()).isEqualTo(3);
         assertThat(SEEDANCE.generationCount()).isEqualTo(3);
     }
@@ -73,9 +75,12 @@ class SeedanceRetryTest extends SeedanceTestSupport {
 
         Exchange exchange = generate(FAST);
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceApiException.class)
-                .hasMessageContaining("retry after 3600s").hasMessageContaining("maxRetryDelay 5s");
-        assertThat(((SeedanceApiException) exchange.getException()).getRetryAfter()).hasHours(1);
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceApiException.class)
+                .hasMessageContaining("retry after 3600s")
+                .hasMessageContaining("maxRetryDelay 5s");
+        assertThat(((SeedanceApiException) exchange.getException()).getRetryAfter())
+                .hasHours(1);
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
 
@@ -85,7 +90,8 @@ class SeedanceRetryTest extends SeedanceTestSupport {
 
         Exchange exchange = generate(FAST);
 
-        assertThat(exchange.getException()).hasMessageContaining("HTTP 500")
+        assertThat(exchange.getException())
+                .hasMessageContaining("HTTP 500")
                 .hasMessageContaining("retryAmbiguousFailures=true");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
@@ -102,7 +108,8 @@ class SeedanceRetryTest extends SeedanceTestSupport {
     void neverRetriesAConnectionLostAfterTheRequestWasSentByDefault() {
         SEEDANCE.enqueue(EmulatorResponse.dropConnection());
 
-        assertThat(generate(FAST).getException()).isInstanceOf(SeedanceException.class)
+        assertThat(generate(FAST).getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("may already be generating");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
@@ -112,7 +119,8 @@ class SeedanceRetryTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(status(500));
         SEEDANCE.enqueue(EmulatorResponse.dropConnection());
 
-        assertThat(generate(FAST + "&retryAmbiguousFailures=true").getException()).isNull();
+        assertThat(generate(FAST + "&retryAmbiguousFailures=true").getException())
+                .isNull();
         assertThat(SEEDANCE.generationCount()).isEqualTo(3);
     }
 
@@ -122,7 +130,8 @@ class SeedanceRetryTest extends SeedanceTestSupport {
 
         Exchange exchange = generate(FAST);
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceApiException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceApiException.class)
                 .hasMessageNotContaining("attempts");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
@@ -136,7 +145,8 @@ class SeedanceRetryTest extends SeedanceTestSupport {
 
         Exchange exchange = generate(FAST + "&maxRetries=2&baseUrl=http://127.0.0.1:" + closedPort);
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
                 .hasMessageContaining("gave up after 3 attempts");
         assertThat(exchange.getException().getMessage()).containsIgnoringCase("connection refused");
     }
@@ -148,8 +158,10 @@ class SeedanceRetryTest extends SeedanceTestSupport {
         try (LogCapture log = new LogCapture(Level.DEBUG)) {
             assertThat(generate(FAST).getException()).isNull();
 
-            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
-                    .contains("attempt 1 failed", "HTTP 503", "attempt 2 in").containsPattern("in \\d+ ms"));
+            assertThat(log.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("attempt 1 failed", "HTTP 503", "attempt 2 in")
+                            .containsPattern("in \\d+ ms"));
         }
     }
 

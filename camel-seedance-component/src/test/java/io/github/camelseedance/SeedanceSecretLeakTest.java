@@ -2,8 +2,8 @@ package io.github.camelseedance;
 
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,8 +31,8 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
     private static final String PROXY_USER = "squid";
     private static final String PROXY_PASSWORD = "proxy-secret-1618033988";
     /** The proxy's credentials as they travel, in a Basic token: showing the token shows the password. */
-    private static final String PROXY_TOKEN = Base64.getEncoder()
-            .encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String PROXY_TOKEN =
+            Base64.getEncoder().encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -54,8 +54,8 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
             shown.add(run("direct:generate", "A fox in the snow"));
             shown.add(run("direct:download", "A fox in the snow"));
             shown.add(run("direct:wrongKey", "A fox in the snow"));
-            SEEDANCE.enqueue(EmulatorResponse.error(400, "Incorrect API key provided: " + API_KEY,
-                    "invalid_request_error", API_KEY, API_KEY));
+            SEEDANCE.enqueue(EmulatorResponse.error(
+                    400, "Incorrect API key provided: " + API_KEY, "invalid_request_error", API_KEY, API_KEY));
             shown.add(run("direct:generate", "A fox in the snow"));
             SEEDANCE.enqueue(EmulatorResponse.raw(503, "text/html", "<h1>busy</h1> Bearer " + API_KEY));
             shown.add(run("direct:generate", "A fox in the snow"));
@@ -63,7 +63,10 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
             shown.add(run("direct:generate", "A fox in the snow"));
             shown.add(run("direct:generate", null));
             shown.add(runAgainstClosedPort());
-            try (ForwardProxy proxy = ForwardProxy.builder().credentials(PROXY_USER, PROXY_PASSWORD).build().start()) {
+            try (ForwardProxy proxy = ForwardProxy.builder()
+                    .credentials(PROXY_USER, PROXY_PASSWORD)
+                    .build()
+                    .start()) {
                 shown.add(run(throughProxy("proxied", proxy, PROXY_PASSWORD), "A fox in the snow"));
                 shown.add(run(throughProxy("misproxied", proxy, PROXY_PASSWORD + "-wrong"), "A fox in the snow"));
                 assertThat(proxy.requests()).hasSize(3);
@@ -72,10 +75,14 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
             shown.addAll(lines);
         }
         // the loggers that would carry the credentials were live: each header line shows the name only
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers")
-                .endsWith("Authorization: [hidden]"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers")
-                .endsWith("Proxy-Authorization: [hidden]"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("org.apache.hc.client5.http.headers")
+                        .endsWith("Authorization: [hidden]"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("org.apache.hc.client5.http.headers")
+                        .endsWith("Proxy-Authorization: [hidden]"));
         for (Endpoint endpoint : context.getEndpoints()) {
             shown.add(endpoint.toString());
             shown.add(URISupport.sanitizeUri(endpoint.getEndpointUri()));
@@ -130,8 +137,8 @@ class SeedanceSecretLeakTest extends SeedanceTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:closed").to("seedance:generate?maxRetries=1&retryDelay=10&baseUrl=http://127.0.0.1:"
-                                         + closedPort);
+                from("direct:closed")
+                        .to("seedance:generate?maxRetries=1&retryDelay=10&baseUrl=http://127.0.0.1:" + closedPort);
             }
         });
         return run("direct:closed", "A fox");

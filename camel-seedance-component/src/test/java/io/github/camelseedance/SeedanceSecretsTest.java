@@ -17,15 +17,21 @@ class SeedanceSecretsTest {
     void endpointToStringAndSanitizedUriHideTheKey() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             Endpoint endpoint = context.getEndpoint("seedance:generate?apiKey=" + KEY + "&resolution=720p"
-                                                    + "&proxyHost=127.0.0.1&proxyPort=3128&proxyAuthUsername=squid"
-                                                    + "&proxyAuthPassword=" + PROXY_PASSWORD);
+                    + "&proxyHost=127.0.0.1&proxyPort=3128&proxyAuthUsername=squid"
+                    + "&proxyAuthPassword=" + PROXY_PASSWORD);
 
-            assertThat(endpoint.toString()).doesNotContain(KEY).doesNotContain(PROXY_PASSWORD)
+            assertThat(endpoint.toString())
+                    .doesNotContain(KEY)
+                    .doesNotContain(PROXY_PASSWORD)
                     .contains("seedance://generate");
-            assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain(KEY)
-                    .doesNotContain(PROXY_PASSWORD).contains("resolution=720p");
-            assertThat(((SeedanceEndpoint) endpoint).getConfiguration().toString()).doesNotContain(KEY)
-                    .doesNotContain(PROXY_PASSWORD).contains("<set>");
+            assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri()))
+                    .doesNotContain(KEY)
+                    .doesNotContain(PROXY_PASSWORD)
+                    .contains("resolution=720p");
+            assertThat(((SeedanceEndpoint) endpoint).getConfiguration().toString())
+                    .doesNotContain(KEY)
+                    .doesNotContain(PROXY_PASSWORD)
+                    .contains("<set>");
         }
     }
 

@@ -63,11 +63,15 @@ class SeedanceShutdownTest extends SeedanceTestSupport {
         for (CompletableFuture<Exchange> future : sent) {
             exchanges.add(future.get(30, TimeUnit.SECONDS));
         }
-        assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isInstanceOf(SeedanceStoppedException.class));
-        assertThat(exchanges).extracting(e -> e.getException().getMessage())
+        assertThat(exchanges)
+                .allSatisfy(e -> assertThat(e.getException()).isInstanceOf(SeedanceStoppedException.class));
+        assertThat(exchanges)
+                .extracting(e -> e.getException().getMessage())
                 .anySatisfy(m -> assertThat(m).contains("in flight", "may still complete and bill it"))
                 .anySatisfy(m -> assertThat(m).contains("before this generation was sent"));
-        assertThat(SEEDANCE.generationCount()).as("waiting generations were never sent").isEqualTo(1);
+        assertThat(SEEDANCE.generationCount())
+                .as("waiting generations were never sent")
+                .isEqualTo(1);
     }
 
     /** Stopping closes the HTTP client at once; nothing about that is an error worth a line in the log. */

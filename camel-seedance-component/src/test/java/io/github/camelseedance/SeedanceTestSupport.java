@@ -11,7 +11,8 @@ abstract class SeedanceTestSupport extends CamelTestSupport {
     static final String API_KEY = "sk-test-9f8e7d6c5b4a-secret";
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().apiKey(API_KEY).build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().apiKey(API_KEY).build();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

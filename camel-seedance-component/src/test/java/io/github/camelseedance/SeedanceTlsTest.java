@@ -26,7 +26,8 @@ class SeedanceTlsTest extends CamelTestSupport {
     private static final String API_KEY = "sk-test-tls-5e4d3c2b1a";
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().apiKey(API_KEY).tls().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().apiKey(API_KEY).tls().build();
 
     /** Trusts the emulator's certificate, as a user would trust a corporate CA. */
     static SSLContextParameters trustingTheEmulator() {
@@ -53,14 +54,17 @@ class SeedanceTlsTest extends CamelTestSupport {
     void theApiAndTheVideoOnHttpsWorkWhenTheCertificateIsTrustedThroughSslContextParameters() throws Exception {
         assertThat(SEEDANCE.baseUrl()).startsWith("https://");
 
-        Exchange exchange = template.request("seedance:generate?download=true&sslContextParameters=#emulatorTrust",
+        Exchange exchange = template.request(
+                "seedance:generate?download=true&sslContextParameters=#emulatorTrust",
                 e -> e.getMessage().setBody("A lighthouse at dusk"));
 
         assertThat(exchange.getException()).isNull();
         try (InputStream video = exchange.getMessage().getBody(InputStream.class)) {
-            assertThat((long) video.readAllBytes().length).isEqualTo(SEEDANCE.emulator().videoSize());
+            assertThat((long) video.readAllBytes().length)
+                    .isEqualTo(SEEDANCE.emulator().videoSize());
         }
-        assertThat(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)).startsWith("https://");
+        assertThat(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class))
+                .startsWith("https://");
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
 
@@ -76,11 +80,14 @@ class SeedanceTlsTest extends CamelTestSupport {
 
     @Test
     void anUntrustedCertificateFailsTheHandshakeSendsNothingAndIsNotRetried() {
-        Exchange exchange = template.request("seedance:generate?maxRetries=3&retryDelay=10",
+        Exchange exchange = template.request(
+                "seedance:generate?maxRetries=3&retryDelay=10",
                 e -> e.getMessage().setBody("A lighthouse at dusk"));
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("TLS handshake").hasMessageContaining("sslContextParameters")
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
+                .hasMessageContaining("TLS handshake")
+                .hasMessageContaining("sslContextParameters")
                 .hasMessageContaining("Nothing was sent");
         SeedanceException failure = (SeedanceException) exchange.getException();
         assertThat(failure.isRequestSent()).isFalse();
@@ -91,18 +98,25 @@ class SeedanceTlsTest extends CamelTestSupport {
     /** https through an authenticating proxy: a CONNECT tunnel, with the proxy's credentials on the CONNECT. */
     @Test
     void httpsGoesThroughAnAuthenticatingProxyInATunnel() throws Exception {
-        try (ForwardProxy proxy = ForwardProxy.builder().credentials("squid", "tunnel-secret").build().start()) {
-            Exchange exchange = template.request("seedance:generate?download=true&sslContextParameters=#emulatorTrust"
-                                                 + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port()
-                                                 + "&proxyAuthUsername=squid&proxyAuthPassword=RAW(tunnel-secret)",
+        try (ForwardProxy proxy = ForwardProxy.builder()
+                .credentials("squid", "tunnel-secret")
+                .build()
+                .start()) {
+            Exchange exchange = template.request(
+                    "seedance:generate?download=true&sslContextParameters=#emulatorTrust"
+                            + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port()
+                            + "&proxyAuthUsername=squid&proxyAuthPassword=RAW(tunnel-secret)",
                     e -> e.getMessage().setBody("A lighthouse at dusk"));
 
             assertThat(exchange.getException()).isNull();
             try (InputStream video = exchange.getMessage().getBody(InputStream.class)) {
-                assertThat((long) video.readAllBytes().length).isEqualTo(SEEDANCE.emulator().videoSize());
+                assertThat((long) video.readAllBytes().length)
+                        .isEqualTo(SEEDANCE.emulator().videoSize());
             }
             String target = "CONNECT 127.0.0.1:" + SEEDANCE.emulator().port();
-            assertThat(proxy.requests()).isNotEmpty().allSatisfy(request -> assertThat(request).isEqualTo(target));
+            assertThat(proxy.requests())
+                    .isNotEmpty()
+                    .allSatisfy(request -> assertThat(request).isEqualTo(target));
             assertThat(proxy.authenticationRefusals()).isZero();
         }
     }

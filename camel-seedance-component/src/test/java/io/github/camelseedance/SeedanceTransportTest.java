@@ -32,6 +32,7 @@ class SeedanceTransportTest extends SeedanceTestSupport {
 
     /** A second loopback server standing in for a CDN; answers as each test sets it up. */
     private HttpServer cdn;
+
     private final List<String> cdnAuthorizations = new CopyOnWriteArrayList<>();
     private volatile String routeThread;
     private final List<String> heldThreads = new CopyOnWriteArrayList<>();
@@ -42,14 +43,14 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:url").to("seedance:generate")
+                from("direct:url")
+                        .to("seedance:generate")
                         .process(e -> routeThread = Thread.currentThread().getName());
                 from("direct:download").to("seedance:generate?download=true");
-                from("direct:held").to("seedance:generate")
-                        .process(e -> {
-                            heldThreads.add(Thread.currentThread().getName());
-                            gate.await(60, TimeUnit.SECONDS);
-                        });
+                from("direct:held").to("seedance:generate").process(e -> {
+                    heldThreads.add(Thread.currentThread().getName());
+                    gate.await(60, TimeUnit.SECONDS);
+                });
             }
         };
     }
@@ -82,19 +83,25 @@ class SeedanceTransportTest extends SeedanceTestSupport {
     @Test
     void endpointsShareOneHttpClientPerTlsAndProxySetting() throws Exception {
         SeedanceEndpoint first = context.getEndpoint("seedance:generate?seconds=5", SeedanceEndpoint.class);
-        SeedanceEndpoint second = context.getEndpoint("seedance:generate?seconds=10&connectTimeout=5s",
-                SeedanceEndpoint.class);
+        SeedanceEndpoint second =
+                context.getEndpoint("seedance:generate?seconds=10&connectTimeout=5s", SeedanceEndpoint.class);
         SeedanceEndpoint slower = context.getEndpoint("seedance:generate?requestTimeout=20m", SeedanceEndpoint.class);
-        SeedanceEndpoint proxied = context.getEndpoint("seedance:generate?proxyHost=127.0.0.1&proxyPort=3128",
-                SeedanceEndpoint.class);
+        SeedanceEndpoint proxied =
+                context.getEndpoint("seedance:generate?proxyHost=127.0.0.1&proxyPort=3128", SeedanceEndpoint.class);
 
-        assertThat(first.getHttpClient()).isNotNull().isSameAs(second.getHttpClient()).isSameAs(slower.getHttpClient());
+        assertThat(first.getHttpClient())
+                .isNotNull()
+                .isSameAs(second.getHttpClient())
+                .isSameAs(slower.getHttpClient());
         assertThat(proxied.getHttpClient()).isNotNull().isNotSameAs(first.getHttpClient());
 
         first.stop();
-        assertThat(template.requestBody(second, "A heron in reeds", String.class)).startsWith(SEEDANCE.baseUrl());
-        assertThat(SEEDANCE.generationRequests()).last()
-                .satisfies(request -> assertThat(request.json().get("seconds").asInt()).isEqualTo(10));
+        assertThat(template.requestBody(second, "A heron in reeds", String.class))
+                .startsWith(SEEDANCE.baseUrl());
+        assertThat(SEEDANCE.generationRequests())
+                .last()
+                .satisfies(request ->
+                        assertThat(request.json().get("seconds").asInt()).isEqualTo(10));
     }
 
     @Test
@@ -110,7 +117,8 @@ class SeedanceTransportTest extends SeedanceTestSupport {
     void postsDoNotWaitForAHundredContinue() {
         template.requestBody("direct:url", "A heron in reeds", String.class);
 
-        assertThat(SEEDANCE.generationRequests()).last()
+        assertThat(SEEDANCE.generationRequests())
+                .last()
                 .satisfies(request -> assertThat(request.header("Expect")).isNull());
     }
 
@@ -124,7 +132,8 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         for (int i = 0; i < 14; i++) {
             sent.add(template.asyncSend("direct:held", e -> e.getMessage().setBody("A heron in reeds")));
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> heldThreads.size() >= 10 && SEEDANCE.generationCount() == 14);
         gate.countDown();
         for (java.util.concurrent.Future<Exchange> exchange : sent) {
@@ -151,7 +160,8 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         });
         answerWithVideoAt(cdnUrl("/moved.mp4"));
 
-        Exchange exchange = template.request("direct:download", e -> e.getMessage().setBody("A heron"));
+        Exchange exchange =
+                template.request("direct:download", e -> e.getMessage().setBody("A heron"));
 
         assertThat(exchange.getException()).isNull();
         byte[] bytes;
@@ -160,7 +170,9 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         }
         assertThat((long) bytes.length).isEqualTo(SEEDANCE.emulator().videoSize());
         assertThat(cdnAuthorizations).containsExactly("null", "null");
-        assertThat(SEEDANCE.downloads()).isNotEmpty().allSatisfy(d -> assertThat(d.authorization()).isNull());
+        assertThat(SEEDANCE.downloads())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.authorization()).isNull());
     }
 
     @Test
@@ -174,10 +186,13 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         });
         answerWithVideoAt(cdnUrl("/loop.mp4"));
 
-        Exchange exchange = template.request("direct:download", e -> e.getMessage().setBody("A heron"));
+        Exchange exchange =
+                template.request("direct:download", e -> e.getMessage().setBody("A heron"));
 
-        assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                .hasMessageContaining("/loop.mp4").hasMessageContaining("redirected more than 5 times");
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceException.class)
+                .hasMessageContaining("/loop.mp4")
+                .hasMessageContaining("redirected more than 5 times");
         assertThat(requests.get()).isEqualTo(6);
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
     }
@@ -203,13 +218,16 @@ class SeedanceTransportTest extends SeedanceTestSupport {
         });
         answerWithVideoAt(cdnUrl("/endless.mp4"));
 
-        Exchange exchange = template.request("direct:download", e -> e.getMessage().setBody("A heron"));
+        Exchange exchange =
+                template.request("direct:download", e -> e.getMessage().setBody("A heron"));
         assertThat(exchange.getException()).isNull();
         InputStream video = exchange.getMessage().getBody(InputStream.class);
         assertThat(video.readNBytes(1024)).hasSize(1024);
         video.close();
 
-        assertThat(hostSawTheConnectionClose.await(60, TimeUnit.SECONDS)).as("the host's write failed").isTrue();
+        assertThat(hostSawTheConnectionClose.await(60, TimeUnit.SECONDS))
+                .as("the host's write failed")
+                .isTrue();
     }
 
     /**
@@ -231,12 +249,15 @@ class SeedanceTransportTest extends SeedanceTestSupport {
                         break;
                     }
                 }
-                Exchange exchange = template.request("seedance:generate?connectTimeout=300&maxRetries=1&retryDelay=10"
-                                                     + "&baseUrl=http://127.0.0.1:" + full.getLocalPort(),
+                Exchange exchange = template.request(
+                        "seedance:generate?connectTimeout=300&maxRetries=1&retryDelay=10" + "&baseUrl=http://127.0.0.1:"
+                                + full.getLocalPort(),
                         e -> e.getMessage().setBody("A heron"));
 
-                assertThat(exchange.getException()).isInstanceOf(SeedanceException.class)
-                        .hasMessageContaining("Could not connect").hasMessageContaining("connectTimeout of 300 ms")
+                assertThat(exchange.getException())
+                        .isInstanceOf(SeedanceException.class)
+                        .hasMessageContaining("Could not connect")
+                        .hasMessageContaining("connectTimeout of 300 ms")
                         .hasMessageContaining("gave up after 2 attempts");
             } finally {
                 for (Socket socket : queued) {

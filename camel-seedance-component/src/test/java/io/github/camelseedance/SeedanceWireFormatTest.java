@@ -21,20 +21,26 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
             @Override
             public void configure() {
                 from("direct:minimal").to("seedance:generate");
-                from("direct:full").to("seedance:generate?model=ByteDance-Seedance-1.0-pro&seconds=10&resolution=1080p"
-                                       + "&aspectRatio=9:16&negativePrompt=blur&seed=42&generateAudio=true"
-                                       + "&firstFrameUrl=https://cdn.example/first.png"
-                                       + "&lastFrameUrl=https://cdn.example/last.png");
-                from("direct:references").to("seedance:generate?model=SIRAYA-Seedance-2.0-fast"
-                                             + "&inputReferences=RAW(image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3)");
+                from("direct:full")
+                        .to("seedance:generate?model=ByteDance-Seedance-1.0-pro&seconds=10&resolution=1080p"
+                                + "&aspectRatio=9:16&negativePrompt=blur&seed=42&generateAudio=true"
+                                + "&firstFrameUrl=https://cdn.example/first.png"
+                                + "&lastFrameUrl=https://cdn.example/last.png");
+                from("direct:references")
+                        .to(
+                                "seedance:generate?model=SIRAYA-Seedance-2.0-fast"
+                                        + "&inputReferences=RAW(image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3)");
                 from("direct:image").to("seedance:generate?imageUrl=https://cdn.example/start.jpg");
-                from("direct:referencesOption").to("seedance:generate?inputReferences=RAW(video:https://cdn.example/v.mp4)");
+                from("direct:referencesOption")
+                        .to("seedance:generate?inputReferences=RAW(video:https://cdn.example/v.mp4)");
             }
         };
     }
 
     private RecordedRequest onlyRequest() {
-        assertThat(SEEDANCE.violations()).as("contract violations the emulator found").isEmpty();
+        assertThat(SEEDANCE.violations())
+                .as("contract violations the emulator found")
+                .isEmpty();
         assertThat(SEEDANCE.generationRequests()).hasSize(1);
         return SEEDANCE.generationRequests().get(0);
     }
@@ -62,9 +68,9 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
         assertThat(json.get("seed").isIntegralNumber()).isTrue();
         assertThat(json.get("seed").asLong()).isEqualTo(42);
         assertThat(json.get("generate_audio")).isEqualTo(BooleanNode.TRUE);
-        assertThat(json.get("frame_images").toString()).isEqualTo(
-                "[{\"type\":\"first_frame\",\"url\":\"https://cdn.example/first.png\"},"
-                + "{\"type\":\"last_frame\",\"url\":\"https://cdn.example/last.png\"}]");
+        assertThat(json.get("frame_images").toString())
+                .isEqualTo("[{\"type\":\"first_frame\",\"url\":\"https://cdn.example/first.png\"},"
+                        + "{\"type\":\"last_frame\",\"url\":\"https://cdn.example/last.png\"}]");
         assertThat(json.has("input_references")).isFalse();
         assertThat(json.has("image_url")).isFalse();
     }
@@ -73,32 +79,44 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
     void sendsCompactReferencesWithTheRoleDerivedFromTheType() {
         template.requestBody("direct:references", "A dancer in the rain");
 
-        assertThat(onlyRequest().json().get("input_references").toString()).isEqualTo(
-                "[{\"type\":\"image\",\"url\":\"https://cdn.example/a.jpg\",\"role\":\"reference_image\"},"
-                + "{\"type\":\"audio\",\"url\":\"https://cdn.example/b.mp3\",\"role\":\"reference_audio\"}]");
+        assertThat(onlyRequest().json().get("input_references").toString())
+                .isEqualTo("[{\"type\":\"image\",\"url\":\"https://cdn.example/a.jpg\",\"role\":\"reference_image\"},"
+                        + "{\"type\":\"audio\",\"url\":\"https://cdn.example/b.mp3\",\"role\":\"reference_audio\"}]");
     }
 
     @Test
     void sendsTypedReferencesFromTheHeader() {
-        template.requestBodyAndHeaders("direct:minimal", "A dancer",
-                Map.of(SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0",
-                        SeedanceConstants.INPUT_REFERENCES, List.of(InputReference.video("https://cdn.example/v.mp4"))));
+        template.requestBodyAndHeaders(
+                "direct:minimal",
+                "A dancer",
+                Map.of(
+                        SeedanceConstants.MODEL,
+                        "SIRAYA-Seedance-2.0",
+                        SeedanceConstants.INPUT_REFERENCES,
+                        List.of(InputReference.video("https://cdn.example/v.mp4"))));
 
-        assertThat(onlyRequest().json().get("input_references").toString()).isEqualTo(
-                "[{\"type\":\"video\",\"url\":\"https://cdn.example/v.mp4\",\"role\":\"reference_video\"}]");
+        assertThat(onlyRequest().json().get("input_references").toString())
+                .isEqualTo("[{\"type\":\"video\",\"url\":\"https://cdn.example/v.mp4\",\"role\":\"reference_video\"}]");
     }
 
     @Test
     void sendsReferencesFromAnOptionWhenTheModelHeaderPicksATwoPointZeroModel() {
-        template.requestBodyAndHeader("direct:referencesOption", "A dancer", SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0");
+        template.requestBodyAndHeader(
+                "direct:referencesOption", "A dancer", SeedanceConstants.MODEL, "SIRAYA-Seedance-2.0");
 
-        assertThat(onlyRequest().json().get("input_references").get(0).get("role").asText()).isEqualTo("reference_video");
+        assertThat(onlyRequest()
+                        .json()
+                        .get("input_references")
+                        .get(0)
+                        .get("role")
+                        .asText())
+                .isEqualTo("reference_video");
     }
 
     @Test
     void acceptsHostNamesWithUnderscores() {
-        template.requestBodyAndHeader("direct:minimal", "Clouds", SeedanceConstants.IMAGE_URL,
-                "https://my_cdn.example.com/a.png");
+        template.requestBodyAndHeader(
+                "direct:minimal", "Clouds", SeedanceConstants.IMAGE_URL, "https://my_cdn.example.com/a.png");
 
         assertThat(onlyRequest().json().get("image_url").asText()).isEqualTo("https://my_cdn.example.com/a.png");
     }
@@ -119,11 +137,14 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
 
     @Test
     void neverSendsNullForFieldsATypedBodyLeavesUnset() {
-        template.requestBody("direct:minimal", VideoGenerationRequest.builder().prompt("Waves").seconds(5).build());
+        template.requestBody(
+                "direct:minimal",
+                VideoGenerationRequest.builder().prompt("Waves").seconds(5).build());
 
         RecordedRequest request = onlyRequest();
         assertThat(request.body()).doesNotContain("null");
-        assertThat(request.json().properties()).extracting(Map.Entry::getKey)
+        assertThat(request.json().properties())
+                .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("model", "prompt", "seconds");
     }
 

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** args: the report's path. */
     public static void main(String[] args) throws Exception {
@@ -32,23 +31,24 @@ public final class Benchmarks {
         System.out.println("[1/4] overhead: route vs hand-written clients");
         OverheadScenario.Result overhead = OverheadScenario.run(settings, body);
 
-        System.out.println("[2/4] " + settings.bursts() + " generations at once, " + settings.latency().toMillis()
-                + " ms latency");
+        System.out.println("[2/4] " + settings.bursts() + " generations at once, "
+                + settings.latency().toMillis() + " ms latency");
         List<ThousandsScenario.Section> thousands = ThousandsScenario.run(settings, body);
 
-        System.out.println("[3/4] " + Markdown.bytes(settings.videoBytes()) + " download, "
-                + DownloadScenario.MAX_HEAP + ", vs curl");
+        System.out.println("[3/4] " + Markdown.bytes(settings.videoBytes()) + " download, " + DownloadScenario.MAX_HEAP
+                + ", vs curl");
         DownloadScenario.Result download = DownloadScenario.run(settings, work);
 
         System.out.println("[4/4] file-drop start-up");
         StartupScenario.Result startup = StartupScenario.run(settings, work);
 
-        Report.Machine machine = new Report.Machine(started, Duration.between(started, ZonedDateTime.now()),
-                loadBefore, loadAverage());
+        Report.Machine machine =
+                new Report.Machine(started, Duration.between(started, ZonedDateTime.now()), loadBefore, loadAverage());
         String markdown = Report.write(machine, settings, overhead, thousands, download, startup);
         Files.writeString(report, markdown);
         try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
         System.out.println(markdown);
         System.out.println("Written to " + report);

@@ -15,8 +15,7 @@ public final class BurstRun {
 
     static final int WARM_UP = 20;
 
-    private BurstRun() {
-    }
+    private BurstRun() {}
 
     /**
      * args: contender id, emulator URL, request body, generations per burst, the emulator's latency in ms. The client is

@@ -8,12 +8,14 @@ import io.github.camelseedance.emulator.SeedanceEmulator;
  */
 final class ComponentRequest {
 
-    private ComponentRequest() {
-    }
+    private ComponentRequest() {}
 
     static String body() throws Exception {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().apiKey(EmulatorProcess.API_KEY).build().start();
-             RouteClient route = new RouteClient(emulator.baseUrl())) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                        .apiKey(EmulatorProcess.API_KEY)
+                        .build()
+                        .start();
+                RouteClient route = new RouteClient(emulator.baseUrl())) {
             route.generate().join();
             return emulator.generationRequests().get(0).body();
         }

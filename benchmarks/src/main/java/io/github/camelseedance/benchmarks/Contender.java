@@ -2,10 +2,13 @@ package io.github.camelseedance.benchmarks;
 
 /** The sides every request scenario compares, in the order they run and are reported: the floors, then the route. */
 enum Contender {
-
     JDK("jdk-httpclient", "Floor (b), JDK `HttpClient.sendAsync` + Jackson"),
-    SAME_LIBRARY("httpclient5", "Floor (a), same library: httpclient5 `CloseableHttpAsyncClient` + Jackson + a hop to a fixed pool of 10"),
-    CAMEL_FLOOR("camel-floor", "Floor (c), floor (a) inside a Camel route: `direct ->` an asynchronous processor calling it"),
+    SAME_LIBRARY(
+            "httpclient5",
+            "Floor (a), same library: httpclient5 `CloseableHttpAsyncClient` + Jackson + a hop to a fixed pool of 10"),
+    CAMEL_FLOOR(
+            "camel-floor",
+            "Floor (c), floor (a) inside a Camel route: `direct ->` an asynchronous processor calling it"),
     ROUTE("seedance", "Camel route `direct -> seedance:generate`");
 
     final String id;

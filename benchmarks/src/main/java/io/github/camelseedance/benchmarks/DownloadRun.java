@@ -20,8 +20,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class DownloadRun {
 
-    private DownloadRun() {
-    }
+    private DownloadRun() {}
 
     /** args: emulator URL, the file to write. */
     public static void main(String[] args) {
@@ -37,7 +36,8 @@ public final class DownloadRun {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:download").to("seedance:generate?download=true")
+                    from("direct:download")
+                            .to("seedance:generate?download=true")
                             .to("file:" + target.getParent() + "?fileName=" + target.getFileName());
                 }
             });
@@ -71,7 +71,8 @@ public final class DownloadRun {
     }
 
     private static Exchange download(ProducerTemplate template) throws Exception {
-        Exchange done = template.send("direct:download", exchange -> exchange.getMessage().setBody(RouteClient.PROMPT));
+        Exchange done = template.send(
+                "direct:download", exchange -> exchange.getMessage().setBody(RouteClient.PROMPT));
         if (done.getException() != null) {
             throw done.getException();
         }

@@ -16,11 +16,9 @@ final class DownloadScenario {
 
     static final String MAX_HEAP = "-Xmx64m";
 
-    private DownloadScenario() {
-    }
+    private DownloadScenario() {}
 
-    record Run(Jvm.Figures route, double curlSeconds) {
-    }
+    record Run(Jvm.Figures route, double curlSeconds) {}
 
     record Result(long videoBytes, List<Run> runs) {
 
@@ -79,7 +77,10 @@ final class DownloadScenario {
 
     private static double curl(String url, Path file, long bytes) throws Exception {
         long start = System.nanoTime();
-        int exit = new ProcessBuilder("curl", "-s", "-o", file.toString(), url).inheritIO().start().waitFor();
+        int exit = new ProcessBuilder("curl", "-s", "-o", file.toString(), url)
+                .inheritIO()
+                .start()
+                .waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
             throw new IllegalStateException("curl exited with " + exit);

@@ -28,8 +28,12 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** videoSize 0: the emulator's own sample video. */
     EmulatorProcess(Duration latency, long videoSize) throws Exception {
-        process = Jvm.start(List.of(MAX_HEAP), EmulatorProcess.class.getName(), Map.of(),
-                Long.toString(latency.toMillis()), Long.toString(videoSize));
+        process = Jvm.start(
+                List.of(MAX_HEAP),
+                EmulatorProcess.class.getName(),
+                Map.of(),
+                Long.toString(latency.toMillis()),
+                Long.toString(videoSize));
         out = Jvm.reader(process);
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         baseUrl = expect("URL ");
@@ -66,7 +70,9 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private static void run(String[] args) throws Exception {
-        SeedanceEmulator.Builder builder = SeedanceEmulator.builder().apiKey(API_KEY).host("127.0.0.1")
+        SeedanceEmulator.Builder builder = SeedanceEmulator.builder()
+                .apiKey(API_KEY)
+                .host("127.0.0.1")
                 .latency(Duration.ofMillis(Long.parseLong(args[0])));
         long videoSize = Long.parseLong(args[1]);
         if (videoSize > 0) {

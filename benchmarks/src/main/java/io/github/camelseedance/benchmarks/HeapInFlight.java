@@ -18,8 +18,7 @@ final class HeapInFlight {
     /** How long after the last start the heap is read: well within the emulator's latency, so all still wait. */
     static final Duration SETTLE = Duration.ofMillis(300);
 
-    private HeapInFlight() {
-    }
+    private HeapInFlight() {}
 
     /** Bytes of heap per generation in flight. */
     static long perGeneration(GenerationClient client, int count, Duration latency) throws Exception {

@@ -12,14 +12,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class JdkClient implements GenerationClient {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final HttpRequest request;
 
     JdkClient(String baseUrl, byte[] body) {
         request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/videos/generations"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + EmulatorProcess.API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     @Override

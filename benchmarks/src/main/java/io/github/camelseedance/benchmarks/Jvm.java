@@ -19,8 +19,7 @@ final class Jvm {
 
     private static final String FIGURE = "@";
 
-    private Jvm() {
-    }
+    private Jvm() {}
 
     static Process start(List<String> jvmOptions, String mainClass, Map<String, String> env, String... args)
             throws IOException {

@@ -6,8 +6,7 @@ import java.time.Duration;
 /** The pieces every report section is made of: table rows, numbers, and a target's verdict. */
 final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |\n";

@@ -14,8 +14,7 @@ import io.github.camelseedance.emulator.SeedanceEmulator;
  */
 public final class OverheadRun {
 
-    private OverheadRun() {
-    }
+    private OverheadRun() {}
 
     /** args: warm-up calls, rounds, calls per round, the request body. */
     public static void main(String[] args) {
@@ -28,7 +27,10 @@ public final class OverheadRun {
         int calls = Integer.parseInt(args[2]);
         byte[] body = args[3].getBytes(StandardCharsets.UTF_8);
         Map<Contender, GenerationClient> clients = new EnumMap<>(Contender.class);
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().apiKey(EmulatorProcess.API_KEY).build().start()) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                .apiKey(EmulatorProcess.API_KEY)
+                .build()
+                .start()) {
             for (Contender contender : Contender.values()) {
                 // one call at a time: the library's own default total of 25 is more than enough
                 clients.put(contender, contender.open(emulator.baseUrl(), body, 25));

@@ -12,8 +12,7 @@ final class OverheadScenario {
 
     static final String MAX_HEAP = "-Xmx512m";
 
-    private OverheadScenario() {
-    }
+    private OverheadScenario() {}
 
     record Result(Settings settings, List<Jvm.Figures> runs) {
 
@@ -49,8 +48,12 @@ final class OverheadScenario {
         List<Jvm.Figures> runs = new ArrayList<>();
         for (int run = 1; run <= settings.runs(); run++) {
             System.out.println("  run " + run + "/" + settings.runs());
-            runs.add(Jvm.run(List.of(MAX_HEAP), OverheadRun.class, Integer.toString(settings.overheadWarmUp()),
-                    Integer.toString(settings.overheadRounds()), Integer.toString(settings.overheadCallsPerRound()),
+            runs.add(Jvm.run(
+                    List.of(MAX_HEAP),
+                    OverheadRun.class,
+                    Integer.toString(settings.overheadWarmUp()),
+                    Integer.toString(settings.overheadRounds()),
+                    Integer.toString(settings.overheadCallsPerRound()),
                     body));
         }
         return new Result(settings, runs);

@@ -53,12 +53,13 @@ final class RouteClient implements GenerationClient {
 
     /** Starts one exchange with {@link #PROMPT} as its body; completes with the body it ends with, the video's URL. */
     static CompletableFuture<String> send(ProducerTemplate template, Endpoint route) {
-        return template.asyncSend(route, exchange -> exchange.getMessage().setBody(PROMPT)).thenApply(exchange -> {
-            if (exchange.getException() != null) {
-                throw new CompletionException(exchange.getException());
-            }
-            return exchange.getMessage().getBody(String.class);
-        });
+        return template.asyncSend(route, exchange -> exchange.getMessage().setBody(PROMPT))
+                .thenApply(exchange -> {
+                    if (exchange.getException() != null) {
+                        throw new CompletionException(exchange.getException());
+                    }
+                    return exchange.getMessage().getBody(String.class);
+                });
     }
 
     @Override

@@ -36,7 +36,9 @@ final class SameLibraryClient implements GenerationClient {
         this.body = body;
         http = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(connections).setMaxConnTotal(connections).build())
+                        .setMaxConnPerRoute(connections)
+                        .setMaxConnTotal(connections)
+                        .build())
                 .disableAutomaticRetries()
                 .build();
         http.start();
@@ -47,7 +49,8 @@ final class SameLibraryClient implements GenerationClient {
         CompletableFuture<String> answer = new CompletableFuture<>();
         SimpleHttpRequest post = SimpleRequestBuilder.post(uri)
                 .addHeader("Authorization", "Bearer " + EmulatorProcess.API_KEY)
-                .setBody(body, JSON).build();
+                .setBody(body, JSON)
+                .build();
         http.execute(post, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {

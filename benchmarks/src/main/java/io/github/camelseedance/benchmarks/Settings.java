@@ -10,8 +10,15 @@ import java.util.List;
  * default. runs: fresh repetitions of each scenario, a new JVM per client and run. bursts: generations started at once,
  * the first count judged against the latency, the others against floor (a).
  */
-record Settings(int runs, int overheadWarmUp, int overheadRounds, int overheadCallsPerRound, List<Integer> bursts,
-                Duration latency, long videoBytes, int startupLaunches) {
+record Settings(
+        int runs,
+        int overheadWarmUp,
+        int overheadRounds,
+        int overheadCallsPerRound,
+        List<Integer> bursts,
+        Duration latency,
+        long videoBytes,
+        int startupLaunches) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -19,8 +26,10 @@ record Settings(int runs, int overheadWarmUp, int overheadRounds, int overheadCa
                 integer("bench.overhead.warmUp", 3_000),
                 integer("bench.overhead.rounds", 6),
                 integer("bench.overhead.calls", 2_000),
-                Arrays.stream(text("bench.thousands", "1000,10000").split(",")).map(String::trim)
-                        .map(Integer::valueOf).toList(),
+                Arrays.stream(text("bench.thousands", "1000,10000").split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList(),
                 Duration.ofMillis(integer("bench.latencyMillis", 2_000)),
                 Long.parseLong(text("bench.download.bytes", Long.toString(1L << 30))),
                 integer("bench.startup.launches", 5));

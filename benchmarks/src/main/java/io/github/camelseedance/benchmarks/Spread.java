@@ -28,7 +28,8 @@ record Spread(double median, double min, double max, int runs) {
     String format(int decimals, String unit) {
         String pattern = "%." + decimals + "f";
         String median = String.format(pattern, this.median) + unit;
-        return runs == 1 ? median
+        return runs == 1
+                ? median
                 : median + " (" + String.format(pattern, min) + "-" + String.format(pattern, max) + ")";
     }
 }

@@ -16,11 +16,9 @@ final class StartupScenario {
 
     static final String MAIN = "io.github.camelseedance.examples.filedrop.FileDropApplication";
 
-    private StartupScenario() {
-    }
+    private StartupScenario() {}
 
-    record Result(Spread millis, Spread rssMiB) {
-    }
+    record Result(Spread millis, Spread rssMiB) {}
 
     static Result run(Settings settings, Path dir) throws Exception {
         List<Double> millis = new ArrayList<>();
@@ -28,16 +26,22 @@ final class StartupScenario {
         for (int i = 0; i < settings.startupLaunches(); i++) {
             Path input = Files.createDirectories(dir.resolve("input-" + i));
             Path output = Files.createDirectories(dir.resolve("output-" + i));
-            Map<String, String> env = Map.of("FILEDROP_INPUT_DIR", input.toString(),
-                    "FILEDROP_OUTPUT_DIR", output.toString(),
-                    "SEEDANCE_API_KEY", EmulatorProcess.API_KEY,
-                    "SEEDANCE_BASE_URL", "http://127.0.0.1:9");
+            Map<String, String> env = Map.of(
+                    "FILEDROP_INPUT_DIR",
+                    input.toString(),
+                    "FILEDROP_OUTPUT_DIR",
+                    output.toString(),
+                    "SEEDANCE_API_KEY",
+                    EmulatorProcess.API_KEY,
+                    "SEEDANCE_BASE_URL",
+                    "http://127.0.0.1:9");
             long start = System.nanoTime();
             // the demo logs at info (its own simplelogger.properties), not at the harness's warn
             Process process = Jvm.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), MAIN, env, "run");
             try (BufferedReader out = Jvm.reader(process)) {
                 String line;
-                while ((line = out.readLine()) != null && !(line.contains("Apache Camel") && line.contains(" started in "))) {
+                while ((line = out.readLine()) != null
+                        && !(line.contains("Apache Camel") && line.contains(" started in "))) {
                     // the start-up log
                 }
                 millis.add((System.nanoTime() - start) / 1e6);

@@ -9,8 +9,7 @@ final class StartupSection {
 
     static final double TARGET_MILLIS = 1_200;
 
-    private StartupSection() {
-    }
+    private StartupSection() {}
 
     static String write(int number, StartupScenario.Result s, int launches) {
         double millis = s.millis().median();
@@ -23,14 +22,16 @@ final class StartupSection {
                 + " classpath, which contains the demo's.\n\n"
                 + "| Time to started (ms) | Peak RSS (MiB) |\n|---:|---:|\n"
                 + "| " + s.millis().format(0) + " | " + s.rssMiB().format(0) + " |\n\n"
-                + verdict("at most " + f(TARGET_MILLIS / 1000, 1) + " s to started (median)", millis <= TARGET_MILLIS,
+                + verdict(
+                        "at most " + f(TARGET_MILLIS / 1000, 1) + " s to started (median)",
+                        millis <= TARGET_MILLIS,
                         f(millis, 0) + " ms",
                         "Why: " + f(millis - TARGET_MILLIS, 0) + " ms over; the time is the JVM's start, class"
-                        + " loading, and Camel starting the demo's routes and the component; nothing is called. What"
-                        + " would close it: a class-data-sharing archive for the demo (made once with "
-                        + code("-XX:ArchiveClassesAtExit") + ", used with " + code("-XX:SharedArchiveFile")
-                        + "), or loading fewer classes before Camel reports started (creating the HTTP client on first"
-                        + " use rather than at start).")
+                                + " loading, and Camel starting the demo's routes and the component; nothing is called. What"
+                                + " would close it: a class-data-sharing archive for the demo (made once with "
+                                + code("-XX:ArchiveClassesAtExit") + ", used with " + code("-XX:SharedArchiveFile")
+                                + "), or loading fewer classes before Camel reports started (creating the HTTP client on first"
+                                + " use rather than at start).")
                 + "\n";
     }
 }

@@ -15,8 +15,7 @@ final class ThousandsScenario {
     /** Heap of each client JVM: ample for ten thousand exchanges and connections, the same for every contender. */
     static final String MAX_HEAP = "-Xmx2g";
 
-    private ThousandsScenario() {
-    }
+    private ThousandsScenario() {}
 
     /** One contender's run; mostInFlight: the most generations the emulator had in flight at once meanwhile. */
     record Run(Contender contender, Jvm.Figures figures, int mostInFlight) {
@@ -46,8 +45,10 @@ final class ThousandsScenario {
 
         /** The route's time over the same-library floor's for one burst ("first" or "second"), run by run. */
         Spread ratioToSameLibrary(String burst) {
-            return Spread.of(runs.stream().map(run -> find(run, Contender.ROUTE).number(burst + ".seconds")
-                    / find(run, Contender.SAME_LIBRARY).number(burst + ".seconds")).toList());
+            return Spread.of(runs.stream()
+                    .map(run -> find(run, Contender.ROUTE).number(burst + ".seconds")
+                            / find(run, Contender.SAME_LIBRARY).number(burst + ".seconds"))
+                    .toList());
         }
 
         int failed(Contender contender) {
@@ -56,7 +57,8 @@ final class ThousandsScenario {
 
         /** The run with the most live threads, whose thread names at the peak explain the figure. */
         Run mostThreads(Contender contender) {
-            return of(contender).stream().max((a, b) -> Double.compare(a.number("peakThreads"), b.number("peakThreads")))
+            return of(contender).stream()
+                    .max((a, b) -> Double.compare(a.number("peakThreads"), b.number("peakThreads")))
                     .orElseThrow();
         }
 
@@ -77,7 +79,10 @@ final class ThousandsScenario {
         }
 
         private static Run find(List<Run> run, Contender contender) {
-            return run.stream().filter(r -> r.contender() == contender).findFirst().orElseThrow();
+            return run.stream()
+                    .filter(r -> r.contender() == contender)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -89,13 +94,20 @@ final class ThousandsScenario {
                 for (int run = 1; run <= settings.runs(); run++) {
                     List<Run> contenders = new ArrayList<>();
                     for (Contender contender : Contender.values()) {
-                        System.out.println("  " + count + " at once, run " + run + "/" + settings.runs() + ": "
-                                + contender.id);
-                        Jvm.Figures figures = Jvm.run(List.of(MAX_HEAP), BurstRun.class, contender.id, emulator.baseUrl,
-                                body, Integer.toString(count), Long.toString(settings.latency().toMillis()));
+                        System.out.println(
+                                "  " + count + " at once, run " + run + "/" + settings.runs() + ": " + contender.id);
+                        Jvm.Figures figures = Jvm.run(
+                                List.of(MAX_HEAP),
+                                BurstRun.class,
+                                contender.id,
+                                emulator.baseUrl,
+                                body,
+                                Integer.toString(count),
+                                Long.toString(settings.latency().toMillis()));
                         Run result = new Run(contender, figures, emulator.mostInFlight());
-                        result.firstFailure().ifPresent(failure -> System.out.println("    " + result.failed()
-                                + " failed, the first in the order sent: " + failure));
+                        result.firstFailure()
+                                .ifPresent(failure -> System.out.println(
+                                        "    " + result.failed() + " failed, the first in the order sent: " + failure));
                         contenders.add(result);
                     }
                     runs.add(contenders);

@@ -12,36 +12,54 @@ import static io.github.camelseedance.benchmarks.Markdown.seconds;
  */
 final class ThousandsSection {
 
-    private ThousandsSection() {
-    }
+    private ThousandsSection() {}
 
     /** firstSection: the number of the first of these sections, which gives the method and is judged on latency. */
     static String write(int number, ThousandsScenario.Section t, Settings s, int firstSection) {
         boolean latencyBound = number == firstSection;
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(number).append(". ").append(count(t.count()))
-                .append(" generations started at once, emulator latency ").append(seconds(s.latency())).append("\n\n")
+        md.append("## ")
+                .append(number)
+                .append(". ")
+                .append(count(t.count()))
+                .append(" generations started at once, emulator latency ")
+                .append(seconds(s.latency()))
+                .append("\n\n")
                 .append(latencyBound ? method(s) : "Method as in section " + firstSection + ". ")
-                .append(latencyBound
-                        ? "This count is judged against the emulator's latency.\n\n"
-                        : "This count is judged against floor (a) doing the same " + count(t.count())
-                          + ", run by run: the route's wall time over the floor's.\n\n")
+                .append(
+                        latencyBound
+                                ? "This count is judged against the emulator's latency.\n\n"
+                                : "This count is judged against floor (a) doing the same " + count(t.count())
+                                        + ", run by run: the route's wall time over the floor's.\n\n")
                 .append(table(t))
                 .append("\nRoute / floor (a), wall time, run by run: first burst ")
-                .append(t.ratioToSameLibrary("first").format(2, "x")).append(", second burst ")
-                .append(t.ratioToSameLibrary("second").format(2, "x")).append(".\n\n")
-                .append(latencyBound ? ThousandsVerdicts.againstLatency(t, s.latency())
-                        : ThousandsVerdicts.againstFloor(t))
+                .append(t.ratioToSameLibrary("first").format(2, "x"))
+                .append(", second burst ")
+                .append(t.ratioToSameLibrary("second").format(2, "x"))
+                .append(".\n\n")
+                .append(
+                        latencyBound
+                                ? ThousandsVerdicts.againstLatency(t, s.latency())
+                                : ThousandsVerdicts.againstFloor(t))
                 .append(ThousandsVerdicts.failuresAndThreads(t))
                 .append("\nThreads alive at the peak, in the run with the most:\n\n");
         for (Contender c : Contender.values()) {
             ThousandsScenario.Run most = t.mostThreads(c);
-            md.append("- ").append(code(c.id)).append(" (").append(f(most.number("peakThreads"), 0)).append("): ")
-                    .append(most.figures().text("threadsAtPeak")).append('\n');
+            md.append("- ")
+                    .append(code(c.id))
+                    .append(" (")
+                    .append(f(most.number("peakThreads"), 0))
+                    .append("): ")
+                    .append(most.figures().text("threadsAtPeak"))
+                    .append('\n');
         }
         for (Contender c : Contender.values()) {
-            t.firstFailure(c).ifPresent(failure -> md.append("\nFirst failure in the order sent, ").append(code(c.id))
-                    .append(", ").append(failure).append('\n'));
+            t.firstFailure(c)
+                    .ifPresent(failure -> md.append("\nFirst failure in the order sent, ")
+                            .append(code(c.id))
+                            .append(", ")
+                            .append(failure)
+                            .append('\n'));
         }
         return md.append('\n').toString();
     }
@@ -49,11 +67,16 @@ final class ThousandsSection {
     private static String table(ThousandsScenario.Section t) {
         StringBuilder md = new StringBuilder()
                 .append("| Client | First burst (s) | Second burst (s) | Failed (all runs) | Live threads before |")
-                .append(" Peak live threads | Heap per generation in flight (KiB) | Emulator: most in flight at once |\n")
+                .append(
+                        " Peak live threads | Heap per generation in flight (KiB) | Emulator: most in flight at once |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Contender c : Contender.values()) {
-            md.append(row(c.label, t.spread(c, "first.seconds").format(2), t.spread(c, "second.seconds").format(2),
-                    Integer.toString(t.failed(c)), t.spread(c, "threadsBefore").format(0),
+            md.append(row(
+                    c.label,
+                    t.spread(c, "first.seconds").format(2),
+                    t.spread(c, "second.seconds").format(2),
+                    Integer.toString(t.failed(c)),
+                    t.spread(c, "threadsBefore").format(0),
                     t.spread(c, "peakThreads").format(0),
                     t.spread(c, run -> run.number("heapPerGeneration") / 1024).format(1),
                     t.spread(c, ThousandsScenario.Run::mostInFlight).format(0)));

@@ -1,12 +1,12 @@
 package io.github.camelseedance.benchmarks;
 
+import java.time.Duration;
+
 import static io.github.camelseedance.benchmarks.Markdown.code;
 import static io.github.camelseedance.benchmarks.Markdown.count;
 import static io.github.camelseedance.benchmarks.Markdown.f;
 import static io.github.camelseedance.benchmarks.Markdown.seconds;
 import static io.github.camelseedance.benchmarks.Markdown.verdict;
-
-import java.time.Duration;
 
 /**
  * The targets of a thousands section, met or missed, and for a missed one why and what would close it, reasoned from
@@ -19,8 +19,7 @@ final class ThousandsVerdicts {
     static final int THREADS_TARGET = 32;
     private static final String[] BURSTS = {"first", "second"};
 
-    private ThousandsVerdicts() {
-    }
+    private ThousandsVerdicts() {}
 
     static String againstLatency(ThousandsScenario.Section t, Duration latency) {
         double latencySeconds = latency.toMillis() / 1000.0;
@@ -28,9 +27,11 @@ final class ThousandsVerdicts {
         StringBuilder md = new StringBuilder();
         for (String burst : BURSTS) {
             Spread route = t.spread(Contender.ROUTE, burst + ".seconds");
-            md.append(verdict(burst + " burst within " + LATENCY_TARGET + "x of the latency (<= " + f(limit, 2) + " s)",
-                    route.median() <= limit, route.format(2, " s") + ", " + f(route.median() / latencySeconds, 2)
-                    + "x of " + seconds(latency), slowerThanLatency(t, burst, route.median(), limit)));
+            md.append(verdict(
+                    burst + " burst within " + LATENCY_TARGET + "x of the latency (<= " + f(limit, 2) + " s)",
+                    route.median() <= limit,
+                    route.format(2, " s") + ", " + f(route.median() / latencySeconds, 2) + "x of " + seconds(latency),
+                    slowerThanLatency(t, burst, route.median(), limit)));
         }
         return md.toString();
     }
@@ -39,9 +40,13 @@ final class ThousandsVerdicts {
         StringBuilder md = new StringBuilder();
         for (String burst : BURSTS) {
             Spread ratio = t.ratioToSameLibrary(burst);
-            md.append(verdict(burst + " burst within " + FLOOR_TARGET + "x of floor (a)", ratio.median() <= FLOOR_TARGET,
-                    ratio.format(2, "x") + "; route " + t.spread(Contender.ROUTE, burst + ".seconds").format(2, " s")
-                    + ", floor (a) " + t.spread(Contender.SAME_LIBRARY, burst + ".seconds").format(2, " s"),
+            md.append(verdict(
+                    burst + " burst within " + FLOOR_TARGET + "x of floor (a)",
+                    ratio.median() <= FLOOR_TARGET,
+                    ratio.format(2, "x") + "; route "
+                            + t.spread(Contender.ROUTE, burst + ".seconds").format(2, " s") + ", floor (a) "
+                            + t.spread(Contender.SAME_LIBRARY, burst + ".seconds")
+                                    .format(2, " s"),
                     slowerThanFloor(t, burst)));
         }
         return md.toString();
@@ -51,10 +56,17 @@ final class ThousandsVerdicts {
         int failed = t.failed(Contender.ROUTE);
         int runs = t.runs().size();
         int peak = (int) t.mostThreads(Contender.ROUTE).number("peakThreads");
-        return verdict("no failures in either burst", failed == 0, failed + " failed over " + runs
-                        + (runs == 1 ? " run" : " runs") + " of 2 x " + count(t.count()), failures(t))
-                + verdict("at most " + THREADS_TARGET + " live threads", peak <= THREADS_TARGET,
-                        peak + " at most, over all runs", tooManyThreads(t, peak));
+        return verdict(
+                        "no failures in either burst",
+                        failed == 0,
+                        failed + " failed over " + runs + (runs == 1 ? " run" : " runs") + " of 2 x "
+                                + count(t.count()),
+                        failures(t))
+                + verdict(
+                        "at most " + THREADS_TARGET + " live threads",
+                        peak <= THREADS_TARGET,
+                        peak + " at most, over all runs",
+                        tooManyThreads(t, peak));
     }
 
     private static String slowerThanLatency(ThousandsScenario.Section t, String burst, double took, double limit) {
@@ -87,7 +99,7 @@ final class ThousandsVerdicts {
         double floor = t.spread(Contender.SAME_LIBRARY, burst + ".seconds").median();
         double camel = t.spread(Contender.CAMEL_FLOOR, burst + ".seconds").median();
         return " (floor (c), the same client inside a Camel route, took " + f(camel, 2) + " s against floor (a)'s "
-               + f(floor, 2) + " s)";
+                + f(floor, 2) + " s)";
     }
 
     private static String componentWork() {
@@ -97,8 +109,8 @@ final class ThousandsVerdicts {
     }
 
     private static String profile() {
-        return "profile the route's run of " + code("BurstRun") + " (JFR or async-profiler) and take the largest of those"
-                + " off the path";
+        return "profile the route's run of " + code("BurstRun")
+                + " (JFR or async-profiler) and take the largest of those" + " off the path";
     }
 
     private static String failures(ThousandsScenario.Section t) {

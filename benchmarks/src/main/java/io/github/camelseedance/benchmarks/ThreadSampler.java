@@ -72,10 +72,14 @@ final class ThreadSampler implements Runnable {
 
     private String names() {
         Map<String, Long> counts = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
-                .filter(Objects::nonNull).map(ThreadInfo::getThreadName).filter(name -> !name.equals(thread.getName()))
-                .collect(Collectors.groupingBy(name -> name.replaceAll("[0-9]+", "N"), TreeMap::new,
-                        Collectors.counting()));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
+                .filter(Objects::nonNull)
+                .map(ThreadInfo::getThreadName)
+                .filter(name -> !name.equals(thread.getName()))
+                .collect(Collectors.groupingBy(
+                        name -> name.replaceAll("[0-9]+", "N"), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -14,8 +14,7 @@ final class VideoAnswer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private VideoAnswer() {
-    }
+    private VideoAnswer() {}
 
     static String url(int status, byte[] body) {
         if (status != 200) {

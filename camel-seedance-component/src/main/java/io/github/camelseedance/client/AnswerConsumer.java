@@ -22,8 +22,7 @@ final class AnswerConsumer extends AbstractAsyncResponseConsumer<AnswerConsumer.
      * @param retryAfter the Retry-After header, or null
      * @param body       the body as sent
      */
-    record Answer(int status, String retryAfter, byte[] body) {
-    }
+    record Answer(int status, String retryAfter, byte[] body) {}
 
     AnswerConsumer(long limit) {
         super(new LimitedBody(limit));
@@ -32,7 +31,9 @@ final class AnswerConsumer extends AbstractAsyncResponseConsumer<AnswerConsumer.
     @Override
     protected Answer buildResult(HttpResponse response, byte[] body, ContentType contentType) {
         Header retryAfter = response.getFirstHeader("Retry-After");
-        return new Answer(response.getCode(), retryAfter == null ? null : retryAfter.getValue(),
+        return new Answer(
+                response.getCode(),
+                retryAfter == null ? null : retryAfter.getValue(),
                 body == null ? new byte[0] : body);
     }
 
@@ -55,8 +56,8 @@ final class AnswerConsumer extends AbstractAsyncResponseConsumer<AnswerConsumer.
         protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
             received += src.remaining();
             if (received > limit) {
-                throw new ContentTooLongException("The Seedance API answer is larger than " + limit / 1024
-                                                  + " KiB; refusing to read it");
+                throw new ContentTooLongException(
+                        "The Seedance API answer is larger than " + limit / 1024 + " KiB; refusing to read it");
             }
             super.data(src, endOfStream);
         }

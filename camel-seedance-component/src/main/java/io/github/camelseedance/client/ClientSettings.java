@@ -15,6 +15,6 @@ public record ClientSettings(SSLContextParameters sslContextParameters, ProxySet
     @Override
     public String toString() {
         return "ClientSettings{tls=" + (sslContextParameters == null ? "JVM default" : "sslContextParameters")
-               + ", proxy=" + (proxy == null ? "none" : proxy) + "}";
+                + ", proxy=" + (proxy == null ? "none" : proxy) + "}";
     }
 }

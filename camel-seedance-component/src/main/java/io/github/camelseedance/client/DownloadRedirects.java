@@ -12,8 +12,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 final class DownloadRedirects extends DefaultRedirectStrategy {
 
     @Override
-    public boolean isRedirectAllowed(HttpHost currentTarget, HttpHost newTarget, HttpRequest redirect,
-                                     HttpContext context) {
+    public boolean isRedirectAllowed(
+            HttpHost currentTarget, HttpHost newTarget, HttpRequest redirect, HttpContext context) {
         String to = newTarget.getSchemeName();
         boolean web = "http".equalsIgnoreCase(to) || "https".equalsIgnoreCase(to);
         boolean downgrade = "https".equalsIgnoreCase(currentTarget.getSchemeName()) && !"https".equalsIgnoreCase(to);

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-
 import javax.net.ssl.SSLException;
 
 import io.github.camelseedance.SeedanceApiException;
@@ -52,6 +51,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
     static final String GENERATIONS_PATH = "/v1/videos/generations";
     /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
     static final long MAX_ANSWER_BYTES = 1024 * 1024;
+
     static final int MAX_REDIRECTS = 5;
     /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
     private static final ContentType JSON = ContentType.create("application/json");
@@ -71,8 +71,13 @@ public final class HttpSeedanceClient implements SeedanceClient {
      * @param workers where a download is started: opening a connection may look the host up, which blocks, and the
      *                API's answer completes on an I/O thread
      */
-    public HttpSeedanceClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-                              CloseableHttpAsyncClient http, Executor workers) {
+    public HttpSeedanceClient(
+            String baseUrl,
+            String apiKey,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            CloseableHttpAsyncClient http,
+            Executor workers) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
         this.connectTimeout = connectTimeout;
@@ -81,13 +86,17 @@ public final class HttpSeedanceClient implements SeedanceClient {
         this.workers = workers;
         this.apiCall = timeouts().setRedirectsEnabled(false).build();
         // a loop is still bounded by the count; the client's loop check would stop a CDN that redirects to itself
-        this.videoDownload = timeouts().setRedirectsEnabled(true).setMaxRedirects(MAX_REDIRECTS)
-                .setCircularRedirectsAllowed(true).build();
+        this.videoDownload = timeouts()
+                .setRedirectsEnabled(true)
+                .setMaxRedirects(MAX_REDIRECTS)
+                .setCircularRedirectsAllowed(true)
+                .build();
     }
 
     @SuppressWarnings("deprecation") // the per-request connect timeout: one client serves endpoints with different ones
     private RequestConfig.Builder timeouts() {
-        return RequestConfig.custom().setExpectContinueEnabled(false)
+        return RequestConfig.custom()
+                .setExpectContinueEnabled(false)
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setResponseTimeout(Timeout.of(requestTimeout));
     }
@@ -99,8 +108,11 @@ public final class HttpSeedanceClient implements SeedanceClient {
         post.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
         TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON));
         String peer = "the Seedance API at " + hostOf(generationsUri);
-        return execute(new BasicRequestProducer(post, body), new AnswerConsumer(MAX_ANSWER_BYTES), apiCall,
-                failure -> transportFailure(failure, body.started(), peer))
+        return execute(
+                        new BasicRequestProducer(post, body),
+                        new AnswerConsumer(MAX_ANSWER_BYTES),
+                        apiCall,
+                        failure -> transportFailure(failure, body.started(), peer))
                 .thenApply(answer -> toVideo(answer, request.getModel()));
     }
 
@@ -134,16 +146,20 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
         }
         String where = "the video from " + hostOf(uri) + uri.getRawPath();
-        VideoConsumer video = new VideoConsumer(SeedanceHttpClients.INITIAL_WINDOW,
-                2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
+        VideoConsumer video = new VideoConsumer(
+                SeedanceHttpClients.INITIAL_WINDOW, 2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
         try {
-            return CompletableFuture.supplyAsync(() -> execute(new BasicRequestProducer(
-                    new BasicHttpRequest(Method.GET, uri), null), video, videoDownload,
-                    failure -> downloadFailure(failure, where, "the video host " + hostOf(uri))), workers)
+            return CompletableFuture.supplyAsync(
+                            () -> execute(
+                                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null),
+                                    video,
+                                    videoDownload,
+                                    failure -> downloadFailure(failure, where, "the video host " + hostOf(uri))),
+                            workers)
                     .thenCompose(started -> started);
         } catch (RejectedExecutionException stopped) {
-            return CompletableFuture.failedFuture(new SeedanceException("The seedance component stopped before "
-                                                                        + where + " could be downloaded", stopped));
+            return CompletableFuture.failedFuture(new SeedanceException(
+                    "The seedance component stopped before " + where + " could be downloaded", stopped));
         }
     }
 
@@ -151,19 +167,23 @@ public final class HttpSeedanceClient implements SeedanceClient {
         if (failure instanceof HttpResponseException status) {
             int code = status.getStatusCode();
             return new SeedanceException("Downloading " + where + " failed with HTTP " + code
-                                         + (code >= 300 && code < 400 ? " (redirect not followed)" : ""));
+                    + (code >= 300 && code < 400 ? " (redirect not followed)" : ""));
         }
         if (failure instanceof RedirectException) {
-            return new SeedanceException("Downloading " + where + " failed: it was redirected more than "
-                                         + MAX_REDIRECTS + " times", failure);
+            return new SeedanceException(
+                    "Downloading " + where + " failed: it was redirected more than " + MAX_REDIRECTS + " times",
+                    failure);
         }
         // whether the GET went out does not matter: a download is not billed, and is never retried here
         return transportFailure(failure, true, host);
     }
 
     /** Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. */
-    private <T> CompletableFuture<T> execute(AsyncRequestProducer request, AsyncResponseConsumer<T> consumer,
-                                             RequestConfig config, Function<Exception, SeedanceException> failures) {
+    private <T> CompletableFuture<T> execute(
+            AsyncRequestProducer request,
+            AsyncResponseConsumer<T> consumer,
+            RequestConfig config,
+            Function<Exception, SeedanceException> failures) {
         CompletableFuture<T> result = new CompletableFuture<>();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config);
@@ -181,13 +201,14 @@ public final class HttpSeedanceClient implements SeedanceClient {
 
                 @Override
                 public void cancelled() {
-                    result.completeExceptionally(failures.apply(new CancellationException(
-                            "the HTTP client cancelled the exchange")));
+                    result.completeExceptionally(
+                            failures.apply(new CancellationException("the HTTP client cancelled the exchange")));
                 }
             });
         } catch (RuntimeException refused) {
             // the client refuses new exchanges once it is closed, which the component does when it stops
-            String why = http.getStatus() == IOReactorStatus.ACTIVE ? "The HTTP client refused the request"
+            String why = http.getStatus() == IOReactorStatus.ACTIVE
+                    ? "The HTTP client refused the request"
                     : "The seedance component stopped before the request could be sent";
             result.completeExceptionally(SeedanceException.notSent(why + ": " + refused.getMessage(), refused));
         }
@@ -205,35 +226,42 @@ public final class HttpSeedanceClient implements SeedanceClient {
         }
         String reason = redact(String.valueOf(failure.getMessage()));
         if (causedBy(failure, SSLException.class)) {
-            return SeedanceException.refusedBeforeSending("The TLS handshake with " + peer + " failed: " + reason
-                    + ". Nothing was sent. If the server's certificate is not trusted by the JVM's default trust store,"
-                    + " trust it with the sslContextParameters option (or useGlobalSslContextParameters)", failure);
+            return SeedanceException.refusedBeforeSending(
+                    "The TLS handshake with " + peer + " failed: " + reason
+                            + ". Nothing was sent. If the server's certificate is not trusted by the JVM's default trust store,"
+                            + " trust it with the sslContextParameters option (or useGlobalSslContextParameters)",
+                    failure);
         }
         if (failure instanceof ContentTooLongException) {
             return new SeedanceException(reason, failure);
         }
         if (isTooManyOpenFiles(failure)) {
-            return SeedanceException.notSent("Could not open a connection to " + peer + ": the operating system refused"
-                    + " a socket (too many open files). Nothing was sent. Raise the process's file limit (ulimit -n)"
-                    + " or cap the generations in flight with maxConcurrentRequests", failure);
+            return SeedanceException.notSent(
+                    "Could not open a connection to " + peer + ": the operating system refused"
+                            + " a socket (too many open files). Nothing was sent. Raise the process's file limit (ulimit -n)"
+                            + " or cap the generations in flight with maxConcurrentRequests",
+                    failure);
         }
         if (failure instanceof ConnectTimeoutException) {
-            return SeedanceException.notSent("Could not connect to " + peer + " within the connectTimeout of "
-                                             + connectTimeout.toMillis() + " ms", failure);
+            return SeedanceException.notSent(
+                    "Could not connect to " + peer + " within the connectTimeout of " + connectTimeout.toMillis()
+                            + " ms",
+                    failure);
         }
         if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
             return SeedanceException.notSent("Could not connect to " + peer + ": " + reason, failure);
         }
         boolean sent = bodyStarted && !(failure instanceof RequestNotExecutedException);
         if (failure instanceof SocketTimeoutException) {
-            String message = "No answer from " + peer + " within the requestTimeout of " + requestTimeout.toSeconds()
-                             + "s";
+            String message =
+                    "No answer from " + peer + " within the requestTimeout of " + requestTimeout.toSeconds() + "s";
             return sent ? SeedanceException.maybeSent(message, failure) : SeedanceException.notSent(message, failure);
         }
         String what = failure.getClass().getSimpleName() + (reason.equals("null") ? "" : ": " + reason);
-        return sent ? SeedanceException.maybeSent("The connection to " + peer + " failed: " + what, failure)
-                : SeedanceException.notSent("The connection to " + peer + " failed before the request was sent: "
-                                            + what, failure);
+        return sent
+                ? SeedanceException.maybeSent("The connection to " + peer + " failed: " + what, failure)
+                : SeedanceException.notSent(
+                        "The connection to " + peer + " failed before the request was sent: " + what, failure);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
@@ -256,7 +284,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
 
     private static void requireHttp(URI uri) {
         if (uri.getHost() == null
-            || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new IllegalArgumentException("not an absolute http or https URL");
         }
     }

@@ -27,8 +27,11 @@ public record ProxySettings(String host, int port, String username, String passw
         if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(nonProxyHosts.split("[|,]")).map(String::strip).filter(p -> !p.isEmpty())
-                .map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(nonProxyHosts.split("[|,]"))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .map(p -> p.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     private static boolean matches(String pattern, String host) {
@@ -48,6 +51,6 @@ public record ProxySettings(String host, int port, String username, String passw
     @Override
     public String toString() {
         return "ProxySettings{" + host + ":" + port + ", credentials=" + (username == null ? "<none>" : "<set>")
-               + ", nonProxyHosts=" + nonProxyHosts + "}";
+                + ", nonProxyHosts=" + nonProxyHosts + "}";
     }
 }

@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** Reads a Retry-After header: delay-seconds or an HTTP date (RFC 9110). Anything else counts as absent. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Duration parse(String value) {
         if (value == null || value.isBlank()) {
@@ -22,7 +21,8 @@ final class RetryAfter {
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), when);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {

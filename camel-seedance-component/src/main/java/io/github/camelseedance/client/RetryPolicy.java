@@ -71,8 +71,8 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
         }
         if (kind == Kind.AMBIGUOUS && !retryAmbiguous) {
             return Decision.stop((attempt == 1 ? "" : "after " + attempt + " attempts; ")
-                                 + "not retried, since the provider may already be generating and billing the video;"
-                                 + " retryAmbiguousFailures=true would retry it");
+                    + "not retried, since the provider may already be generating and billing the video;"
+                    + " retryAmbiguousFailures=true would retry it");
         }
         if (attempt > maxRetries) {
             return Decision.stop("gave up after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
@@ -81,8 +81,8 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
         if (asked != null) {
             if (asked.compareTo(maxRetryDelay) > 0) {
                 return Decision.stop("after " + attempt + (attempt == 1 ? " attempt" : " attempts")
-                                     + "; the provider asked to retry after " + asked.toSeconds()
-                                     + "s, longer than maxRetryDelay " + maxRetryDelay.toSeconds() + "s, so not waiting");
+                        + "; the provider asked to retry after " + asked.toSeconds()
+                        + "s, longer than maxRetryDelay " + maxRetryDelay.toSeconds() + "s, so not waiting");
             }
             return Decision.retryAfter(asked);
         }

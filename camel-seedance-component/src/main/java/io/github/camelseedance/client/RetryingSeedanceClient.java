@@ -34,8 +34,8 @@ public final class RetryingSeedanceClient implements SeedanceClient {
      * @param workers sends the retries: sending may open a connection and look a host up, which blocks, and the one
      *                timer thread must stay free for the other waits
      */
-    public RetryingSeedanceClient(SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer,
-                                  Executor workers) {
+    public RetryingSeedanceClient(
+            SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer, Executor workers) {
         this.delegate = delegate;
         this.policy = policy;
         this.timer = timer;
@@ -67,10 +67,16 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                 giveUp(cause, attempt, decision.reason(), result);
                 return;
             }
-            LOG.debug("Seedance generation attempt {} failed ({}); attempt {} in {} ms", attempt, cause.getMessage(),
-                    attempt + 1, decision.delay().toMillis());
+            LOG.debug(
+                    "Seedance generation attempt {} failed ({}); attempt {} in {} ms",
+                    attempt,
+                    cause.getMessage(),
+                    attempt + 1,
+                    decision.delay().toMillis());
             try {
-                timer.schedule(() -> retry(request, attempt + 1, result, cause), decision.delay().toMillis(),
+                timer.schedule(
+                        () -> retry(request, attempt + 1, result, cause),
+                        decision.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException refused) {
                 giveUp(cause, attempt, notScheduled(timer), result);
@@ -78,8 +84,11 @@ public final class RetryingSeedanceClient implements SeedanceClient {
         });
     }
 
-    private void retry(VideoGenerationRequest request, int attempt, CompletableFuture<GeneratedVideo> result,
-                       SeedanceException lastFailure) {
+    private void retry(
+            VideoGenerationRequest request,
+            int attempt,
+            CompletableFuture<GeneratedVideo> result,
+            SeedanceException lastFailure) {
         try {
             workers.execute(() -> attempt(request, attempt, result));
         } catch (RejectedExecutionException refused) {
@@ -98,14 +107,16 @@ public final class RetryingSeedanceClient implements SeedanceClient {
     }
 
     private static SeedanceException asSeedanceException(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof SeedanceException seedance ? seedance
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof SeedanceException seedance
+                ? seedance
                 : new SeedanceException("The generation failed unexpectedly: " + cause, cause);
     }
 
     /** Fails the generation with the last attempt's failure, saying how many attempts there were and why no more. */
-    private static void giveUp(SeedanceException failure, int attempts, String reason,
-                               CompletableFuture<GeneratedVideo> result) {
+    private static void giveUp(
+            SeedanceException failure, int attempts, String reason, CompletableFuture<GeneratedVideo> result) {
         result.completeExceptionally(reason == null ? failure : failure.afterAttempts(attempts, reason));
     }
 

@@ -3,7 +3,6 @@ package io.github.camelseedance.client;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
@@ -54,8 +53,7 @@ public final class SeedanceHttpClients {
     /** What a response body may send before its consumer is asked for room. */
     static final int INITIAL_WINDOW = 64 * 1024;
 
-    private SeedanceHttpClients() {
-    }
+    private SeedanceHttpClients() {}
 
     /**
      * A started client.
@@ -74,23 +72,30 @@ public final class SeedanceHttpClients {
                 .setTlsStrategy(tls.buildAsync())
                 // HTTP/2 would put every generation on a few shared connections and write its header fields with
                 // the library's own header objects, which show their values in the log
-                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                        .build())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(Integer.MAX_VALUE)
                 .setMaxConnTotal(Integer.MAX_VALUE)
                 .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(IO_THREADS).build())
-                .setHttp1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER)
-                        .setInitialWindowSize(INITIAL_WINDOW).build())
+                .setIOReactorConfig(
+                        IOReactorConfig.custom().setIoThreadCount(IO_THREADS).build())
+                .setHttp1Config(Http1Config.custom()
+                        .setBufferSize(CONNECTION_BUFFER)
+                        .setInitialWindowSize(INITIAL_WINDOW)
+                        .build())
                 .setThreadFactory(new DefaultThreadFactory("SeedanceHttp", true))
                 // the default decorator writes every byte sent, the Authorization header included, to the wire log
                 .setIoSessionDecorator(session -> session)
                 .setIoReactorExceptionCallback(SeedanceHttpClients::reactorFailed)
                 .setUserAgent(USER_AGENT)
-                .setDefaultRequestConfig(RequestConfig.custom().setExpectContinueEnabled(false)
-                        .setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setExpectContinueEnabled(false)
+                        .setRedirectsEnabled(false)
+                        .build())
                 .setRedirectStrategy(new DownloadRedirects())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -122,14 +127,18 @@ public final class SeedanceHttpClients {
      * the client's tunnel step, rebuilt with one more interceptor) and on a plain http request sent to the proxy.
      */
     private static void authenticateToProxy(HttpAsyncClientBuilder builder, ProxySettings proxy) {
-        String token = Base64.getEncoder().encodeToString(
-                (proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password()))
+        String token = Base64.getEncoder()
+                .encodeToString((proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password()))
                         .getBytes(StandardCharsets.UTF_8));
-        HttpRequestInterceptor onConnect = (request, entity, context) -> request.setHeader(
-                new SecretHeader(HttpHeaders.PROXY_AUTHORIZATION, "Basic " + token));
-        builder.replaceExecInterceptor(ChainElement.CONNECT.name(), new AsyncConnectExec(
-                new DefaultHttpProcessor(new RequestTargetHost(), new RequestUserAgent(USER_AGENT), onConnect),
-                DefaultAuthenticationStrategy.INSTANCE, DefaultSchemePortResolver.INSTANCE, true));
+        HttpRequestInterceptor onConnect = (request, entity, context) ->
+                request.setHeader(new SecretHeader(HttpHeaders.PROXY_AUTHORIZATION, "Basic " + token));
+        builder.replaceExecInterceptor(
+                ChainElement.CONNECT.name(),
+                new AsyncConnectExec(
+                        new DefaultHttpProcessor(new RequestTargetHost(), new RequestUserAgent(USER_AGENT), onConnect),
+                        DefaultAuthenticationStrategy.INSTANCE,
+                        DefaultSchemePortResolver.INSTANCE,
+                        true));
         AsyncExecChainHandler onPlainRequest = (request, entity, scope, chain, callback) -> {
             if (scope.route.getProxyHost() != null && !scope.route.isTunnelled()) {
                 request.setHeader(new SecretHeader(HttpHeaders.PROXY_AUTHORIZATION, "Basic " + token));

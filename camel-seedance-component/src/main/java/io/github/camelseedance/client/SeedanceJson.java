@@ -14,15 +14,14 @@ import io.github.camelseedance.model.VideoGenerationRequest;
 final class SeedanceJson {
 
     // the request classes carry their own snake_case names and NON_NULL inclusion; responses may grow new fields
-    private final ObjectMapper mapper = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     byte[] write(VideoGenerationRequest request) {
         try {
             return mapper.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
-            throw SeedanceException.refusedBeforeSending("Could not write the request as JSON: " + e.getOriginalMessage(),
-                    e);
+            throw SeedanceException.refusedBeforeSending(
+                    "Could not write the request as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -30,24 +29,32 @@ final class SeedanceJson {
     GeneratedVideo readVideo(int status, String body, String model) {
         JsonNode root = parse(body);
         if (root == null || !root.isObject()) {
-            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but the body is not"
-                                                           + " a JSON object: " + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(
+                    status,
+                    "The Seedance API answered with success but the body is not" + " a JSON object: "
+                            + Texts.snippet(body));
         }
         JsonNode data = root.path("data");
         if (!data.isArray() || data.isEmpty()) {
-            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but without a video:"
-                                                           + " data is " + (data.isMissingNode() ? "missing" : "empty")
-                                                           + " in " + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(
+                    status,
+                    "The Seedance API answered with success but without a video:"
+                            + " data is " + (data.isMissingNode() ? "missing" : "empty")
+                            + " in " + Texts.snippet(body));
         }
         JsonNode first = data.get(0);
         String url = first.path("url").asText(null);
         if (url == null || url.isBlank()) {
-            throw SeedanceException.unusableAnswer(status, "The Seedance API answered with success but data[0].url is"
-                                                           + " missing in " + Texts.snippet(body));
+            throw SeedanceException.unusableAnswer(
+                    status,
+                    "The Seedance API answered with success but data[0].url is" + " missing in " + Texts.snippet(body));
         }
         JsonNode created = root.path("created");
-        return new GeneratedVideo(url, first.path("revised_prompt").asText(""),
-                created.canConvertToLong() ? created.asLong() : null, model);
+        return new GeneratedVideo(
+                url,
+                first.path("revised_prompt").asText(""),
+                created.canConvertToLong() ? created.asLong() : null,
+                model);
     }
 
     /** The provider's error object, or null when the body is not JSON in that shape. */
@@ -77,6 +84,5 @@ final class SeedanceJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    record ApiError(String message, String type, String param, String code) {
-    }
+    record ApiError(String message, String type, String param, String code) {}
 }

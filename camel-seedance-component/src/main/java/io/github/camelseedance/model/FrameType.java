@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Which end of the video a frame image pins. */
 public enum FrameType {
-
     FIRST_FRAME("first_frame"),
     LAST_FRAME("last_frame");
 

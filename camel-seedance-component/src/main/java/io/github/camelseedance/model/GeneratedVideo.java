@@ -8,5 +8,4 @@ package io.github.camelseedance.model;
  * @param created       Unix time in seconds, or null if the provider left it out
  * @param model         the model id that was asked for
  */
-public record GeneratedVideo(String url, String revisedPrompt, Long created, String model) {
-}
+public record GeneratedVideo(String url, String revisedPrompt, Long created, String model) {}

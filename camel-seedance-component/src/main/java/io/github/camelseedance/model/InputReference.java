@@ -59,7 +59,9 @@ public final class InputReference {
     @Override
     public boolean equals(Object o) {
         return o instanceof InputReference other
-                && type == other.type && role == other.role && Objects.equals(url, other.url);
+                && type == other.type
+                && role == other.role
+                && Objects.equals(url, other.url);
     }
 
     @Override
@@ -70,6 +72,8 @@ public final class InputReference {
     /** The compact form accepted by the {@code inputReferences} option: {@code type:url}. */
     @Override
     public String toString() {
-        return role == type.role() ? type.value() + ":" + url : type.value() + ":" + url + " (role " + role.value() + ")";
+        return role == type.role()
+                ? type.value() + ":" + url
+                : type.value() + ":" + url + " (role " + role.value() + ")";
     }
 }

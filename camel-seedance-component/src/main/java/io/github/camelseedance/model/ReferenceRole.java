@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How the model uses an input reference; each role belongs to one {@link ReferenceType}. */
 public enum ReferenceRole {
-
     REFERENCE_IMAGE("reference_image"),
     REFERENCE_VIDEO("reference_video"),
     REFERENCE_AUDIO("reference_audio");

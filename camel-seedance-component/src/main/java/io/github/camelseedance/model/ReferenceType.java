@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kind of media an input reference points at. */
 public enum ReferenceType {
-
     IMAGE("image"),
     VIDEO("video"),
     AUDIO("audio");

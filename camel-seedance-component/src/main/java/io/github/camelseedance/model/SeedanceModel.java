@@ -9,7 +9,6 @@ import java.util.Optional;
  * name models apply to these.
  */
 public enum SeedanceModel {
-
     SEEDANCE_1_0_PRO("ByteDance-Seedance-1.0-pro", false),
     SEEDANCE_1_0_PRO_FAST("ByteDance-Seedance-1.0-pro-fast", false),
     SEEDANCE_1_5_PRO("ByteDance-Seedance-1.5-pro", false),
@@ -44,6 +43,9 @@ public enum SeedanceModel {
     }
 
     public static List<String> idsWithInputReferences() {
-        return Arrays.stream(values()).filter(SeedanceModel::supportsInputReferences).map(SeedanceModel::id).toList();
+        return Arrays.stream(values())
+                .filter(SeedanceModel::supportsInputReferences)
+                .map(SeedanceModel::id)
+                .toList();
     }
 }

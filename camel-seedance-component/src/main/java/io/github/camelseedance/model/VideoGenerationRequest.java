@@ -50,9 +50,17 @@ public final class VideoGenerationRequest {
 
     public Builder toBuilder() {
         return new Builder()
-                .model(model).prompt(prompt).seconds(seconds).resolution(resolution).aspectRatio(aspectRatio)
-                .imageUrl(imageUrl).negativePrompt(negativePrompt).seed(seed).generateAudio(generateAudio)
-                .frameImages(frameImages).inputReferences(inputReferences);
+                .model(model)
+                .prompt(prompt)
+                .seconds(seconds)
+                .resolution(resolution)
+                .aspectRatio(aspectRatio)
+                .imageUrl(imageUrl)
+                .negativePrompt(negativePrompt)
+                .seed(seed)
+                .generateAudio(generateAudio)
+                .frameImages(frameImages)
+                .inputReferences(inputReferences);
     }
 
     @JsonProperty("model")
@@ -113,18 +121,33 @@ public final class VideoGenerationRequest {
     @Override
     public boolean equals(Object o) {
         return o instanceof VideoGenerationRequest r
-                && Objects.equals(model, r.model) && Objects.equals(prompt, r.prompt)
-                && Objects.equals(seconds, r.seconds) && Objects.equals(resolution, r.resolution)
-                && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(imageUrl, r.imageUrl)
-                && Objects.equals(negativePrompt, r.negativePrompt) && Objects.equals(seed, r.seed)
-                && Objects.equals(generateAudio, r.generateAudio) && Objects.equals(frameImages, r.frameImages)
+                && Objects.equals(model, r.model)
+                && Objects.equals(prompt, r.prompt)
+                && Objects.equals(seconds, r.seconds)
+                && Objects.equals(resolution, r.resolution)
+                && Objects.equals(aspectRatio, r.aspectRatio)
+                && Objects.equals(imageUrl, r.imageUrl)
+                && Objects.equals(negativePrompt, r.negativePrompt)
+                && Objects.equals(seed, r.seed)
+                && Objects.equals(generateAudio, r.generateAudio)
+                && Objects.equals(frameImages, r.frameImages)
                 && Objects.equals(inputReferences, r.inputReferences);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, prompt, seconds, resolution, aspectRatio, imageUrl, negativePrompt, seed,
-                generateAudio, frameImages, inputReferences);
+        return Objects.hash(
+                model,
+                prompt,
+                seconds,
+                resolution,
+                aspectRatio,
+                imageUrl,
+                negativePrompt,
+                seed,
+                generateAudio,
+                frameImages,
+                inputReferences);
     }
 
     @Override
@@ -146,7 +169,10 @@ public final class VideoGenerationRequest {
 
     private static void append(StringBuilder sb, String name, Object value) {
         if (value != null) {
-            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ").append(name).append('=').append(value);
+            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ")
+                    .append(name)
+                    .append('=')
+                    .append(value);
         }
     }
 
@@ -166,8 +192,7 @@ public final class VideoGenerationRequest {
         private List<FrameImage> frameImages;
         private List<InputReference> inputReferences;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         @JsonProperty("model")
         public Builder model(String model) {

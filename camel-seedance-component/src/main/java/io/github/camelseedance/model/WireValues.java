@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Looks up an enum constant by its wire value, with an error that lists the allowed values. */
 final class WireValues {
 
-    private WireValues() {
-    }
+    private WireValues() {}
 
     static <E extends Enum<E>> E fromValue(
             Class<E> type, E[] constants, Function<E, String> wireValue, String what, String value) {

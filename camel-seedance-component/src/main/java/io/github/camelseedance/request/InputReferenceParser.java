@@ -13,8 +13,7 @@ import io.github.camelseedance.model.ReferenceType;
  */
 final class InputReferenceParser {
 
-    private InputReferenceParser() {
-    }
+    private InputReferenceParser() {}
 
     static List<InputReference> parse(String compact, ValueSource source) {
         List<InputReference> references = new ArrayList<>();
@@ -39,9 +38,10 @@ final class InputReferenceParser {
     }
 
     private static InvalidVideoRequestException invalid(String compact, ValueSource source, String reason) {
-        return new InvalidVideoRequestException(RequestField.INPUT_REFERENCES.optionName(),
+        return new InvalidVideoRequestException(
+                RequestField.INPUT_REFERENCES.optionName(),
                 "Invalid inputReferences '" + compact + "' from " + source + ": " + reason
-                + ". Expected comma separated type:url items with type image, video or audio,"
-                + " e.g. image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3");
+                        + ". Expected comma separated type:url items with type image, video or audio,"
+                        + " e.g. image:https://cdn.example/a.jpg,audio:https://cdn.example/b.mp3");
     }
 }

@@ -6,7 +6,6 @@ import io.github.camelseedance.SeedanceConstants;
 
 /** A request field as users meet it: its option name, its header, the Java type a header value converts to. */
 public enum RequestField {
-
     MODEL("model", SeedanceConstants.MODEL, String.class),
     PROMPT("prompt", SeedanceConstants.PROMPT, String.class),
     SECONDS("seconds", SeedanceConstants.SECONDS, Integer.class),

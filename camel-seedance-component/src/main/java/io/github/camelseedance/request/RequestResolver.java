@@ -84,17 +84,21 @@ public final class RequestResolver {
         }
         if (body instanceof VideoGenerationRequest typed) {
             applyTypedBody(typed, r);
-        } else if (body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream
-                   || body instanceof Reader || body instanceof WrappedFile<?>) {
+        } else if (body instanceof CharSequence
+                || body instanceof byte[]
+                || body instanceof InputStream
+                || body instanceof Reader
+                || body instanceof WrappedFile<?>) {
             String prompt = message.getBody(String.class);
             if (prompt != null && !prompt.isBlank()) {
                 r.set(PROMPT, prompt.strip(), ValueSource.body(null));
             }
         } else {
-            throw new InvalidVideoRequestException("body",
+            throw new InvalidVideoRequestException(
+                    "body",
                     "Unsupported message body of type " + body.getClass().getName()
-                    + ": send a VideoGenerationRequest or the prompt as text, or clear the body and use the "
-                    + PROMPT.header() + " header");
+                            + ": send a VideoGenerationRequest or the prompt as text, or clear the body and use the "
+                            + PROMPT.header() + " header");
         }
     }
 
@@ -113,11 +117,15 @@ public final class RequestResolver {
             for (FrameImage frame : b.getFrameImages()) {
                 // a frame without a URL stays visible as blank, so validation names it instead of dropping it
                 String url = frame.url() == null ? "" : frame.url();
-                r.set(frame.type() == FrameType.FIRST_FRAME ? FIRST_FRAME_URL : LAST_FRAME_URL, url,
+                r.set(
+                        frame.type() == FrameType.FIRST_FRAME ? FIRST_FRAME_URL : LAST_FRAME_URL,
+                        url,
                         ValueSource.body("frameImages"));
             }
         }
-        r.set(INPUT_REFERENCES, nonEmpty(checkedReferences(b.getInputReferences(), ValueSource.body("inputReferences"))),
+        r.set(
+                INPUT_REFERENCES,
+                nonEmpty(checkedReferences(b.getInputReferences(), ValueSource.body("inputReferences"))),
                 ValueSource.body("inputReferences"));
     }
 
@@ -126,9 +134,10 @@ public final class RequestResolver {
             long count = frames.stream().filter(f -> f.type() == type).count();
             if (count > 1) {
                 RequestField field = type == FrameType.FIRST_FRAME ? FIRST_FRAME_URL : LAST_FRAME_URL;
-                throw new InvalidVideoRequestException(field.optionName(),
+                throw new InvalidVideoRequestException(
+                        field.optionName(),
                         "Invalid frameImages from body field frameImages: " + type.value() + " is given " + count
-                        + " times; each frame type may appear once");
+                                + " times; each frame type may appear once");
             }
         }
     }
@@ -146,9 +155,11 @@ public final class RequestResolver {
             } else {
                 Object value = convert(converter, message, field, raw);
                 if (value == null) {
-                    throw new InvalidVideoRequestException(field.optionName(),
+                    throw new InvalidVideoRequestException(
+                            field.optionName(),
                             "Invalid " + field.optionName() + " '" + raw + "' from " + source + ": expected "
-                            + article(field.type().getSimpleName()) + " but got " + raw.getClass().getSimpleName());
+                                    + article(field.type().getSimpleName()) + " but got "
+                                    + raw.getClass().getSimpleName());
                 }
                 r.set(field, value, source);
             }
@@ -181,9 +192,10 @@ public final class RequestResolver {
         if (raw instanceof List<?> list) {
             return checkedReferences(list, source);
         }
-        throw new InvalidVideoRequestException(INPUT_REFERENCES.optionName(),
+        throw new InvalidVideoRequestException(
+                INPUT_REFERENCES.optionName(),
                 "Invalid inputReferences from " + source + ": expected a List of InputReference or the compact"
-                + " type:url form, but got " + raw.getClass().getName());
+                        + " type:url form, but got " + raw.getClass().getName());
     }
 
     private static List<InputReference> checkedReferences(List<?> list, ValueSource source) {
@@ -192,9 +204,11 @@ public final class RequestResolver {
         }
         for (Object item : list) {
             if (!(item instanceof InputReference)) {
-                throw new InvalidVideoRequestException(INPUT_REFERENCES.optionName(),
+                throw new InvalidVideoRequestException(
+                        INPUT_REFERENCES.optionName(),
                         "Invalid inputReferences from " + source + ": every item must be an InputReference, but"
-                        + " found " + (item == null ? "null" : item.getClass().getName()));
+                                + " found "
+                                + (item == null ? "null" : item.getClass().getName()));
             }
         }
         @SuppressWarnings("unchecked")

@@ -29,8 +29,7 @@ public final class RequestValidator {
     static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
     static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
 
-    private RequestValidator() {
-    }
+    private RequestValidator() {}
 
     /**
      * Checks the endpoint options alone: everything that a message cannot change. The prompt usually comes with each
@@ -48,8 +47,10 @@ public final class RequestValidator {
     private static void validate(ResolvedRequest r, boolean complete) {
         requireText(r, MODEL, "set the model option or the " + MODEL.header() + " header");
         if (complete) {
-            requireText(r, PROMPT, "set the prompt option or the " + PROMPT.header()
-                                   + " header, or send the prompt as a String body");
+            requireText(
+                    r,
+                    PROMPT,
+                    "set the prompt option or the " + PROMPT.header() + " header, or send the prompt as a String body");
         }
         oneOf(r, SECONDS, SECONDS_ALLOWED);
         oneOf(r, RESOLUTION, RESOLUTIONS);
@@ -60,10 +61,13 @@ public final class RequestValidator {
         if (r.has(INPUT_REFERENCES)) {
             for (InputReference reference : r.inputReferences()) {
                 if (reference.role() != reference.type().role()) {
-                    throw new InvalidVideoRequestException(INPUT_REFERENCES.optionName(),
-                            "Invalid inputReferences from " + r.source(INPUT_REFERENCES) + ": a " + reference.type().value()
-                            + " reference needs role " + reference.type().role().value() + ", not "
-                            + reference.role().value() + " (leave the role out to derive it from the type)");
+                    throw new InvalidVideoRequestException(
+                            INPUT_REFERENCES.optionName(),
+                            "Invalid inputReferences from " + r.source(INPUT_REFERENCES) + ": a "
+                                    + reference.type().value()
+                                    + " reference needs role "
+                                    + reference.type().role().value() + ", not "
+                                    + reference.role().value() + " (leave the role out to derive it from the type)");
                 }
                 httpUrl(r, INPUT_REFERENCES, reference.url());
             }
@@ -79,17 +83,18 @@ public final class RequestValidator {
         String value = r.text(field);
         if (value == null || value.isBlank()) {
             String found = value == null ? "none was given" : "the value from " + r.source(field) + " is blank";
-            throw new InvalidVideoRequestException(field.optionName(),
-                    "Missing " + field.optionName() + ": " + found + "; " + remedy);
+            throw new InvalidVideoRequestException(
+                    field.optionName(), "Missing " + field.optionName() + ": " + found + "; " + remedy);
         }
     }
 
     private static void oneOf(ResolvedRequest r, RequestField field, List<?> allowed) {
         Object value = r.get(field);
         if (value != null && !allowed.contains(value)) {
-            throw new InvalidVideoRequestException(field.optionName(),
+            throw new InvalidVideoRequestException(
+                    field.optionName(),
                     "Invalid " + field.optionName() + " '" + value + "' from " + r.source(field)
-                    + ": allowed values are " + join(allowed));
+                            + ": allowed values are " + join(allowed));
         }
     }
 
@@ -99,10 +104,11 @@ public final class RequestValidator {
         }
         String problem = urlProblem(url);
         if (problem != null) {
-            throw new InvalidVideoRequestException(field.optionName(),
+            throw new InvalidVideoRequestException(
+                    field.optionName(),
                     "Invalid " + field.optionName() + " '" + url + "' from " + r.source(field) + ": " + problem
-                    + ". Give an absolute http or https URL the provider can reach; upload local media first"
-                    + " (for example to S3 with a presigned URL)");
+                            + ". Give an absolute http or https URL the provider can reach; upload local media first"
+                            + " (for example to S3 with a presigned URL)");
         }
     }
 
@@ -145,28 +151,34 @@ public final class RequestValidator {
     /** The seed's three modes (first frame; first and last frame; references) exclude each other. */
     private static void exclusiveModes(ResolvedRequest r) {
         if (r.has(LAST_FRAME_URL) && !r.has(FIRST_FRAME_URL)) {
-            throw new InvalidVideoRequestException(LAST_FRAME_URL.optionName(),
+            throw new InvalidVideoRequestException(
+                    LAST_FRAME_URL.optionName(),
                     "lastFrameUrl from " + r.source(LAST_FRAME_URL) + " needs a first frame: set firstFrameUrl too"
-                    + " (the modes are first frame, or first and last frame)");
+                            + " (the modes are first frame, or first and last frame)");
         }
         RequestField frame = r.has(FIRST_FRAME_URL) ? FIRST_FRAME_URL : null;
         if (frame != null && r.has(INPUT_REFERENCES)) {
-            throw new InvalidVideoRequestException(INPUT_REFERENCES.optionName(),
+            throw new InvalidVideoRequestException(
+                    INPUT_REFERENCES.optionName(),
                     "inputReferences from " + r.source(INPUT_REFERENCES) + " cannot be combined with frame images ("
-                    + frame.optionName() + " from " + r.source(frame) + "): the modes are exclusive. To combine"
-                    + " references with a first frame, use inputReferences and describe the first frame in the prompt");
+                            + frame.optionName() + " from " + r.source(frame) + "): the modes are exclusive. To combine"
+                            + " references with a first frame, use inputReferences and describe the first frame in the prompt");
         }
         if (r.has(IMAGE_URL) && frame != null) {
-            throw new InvalidVideoRequestException(IMAGE_URL.optionName(),
+            throw new InvalidVideoRequestException(
+                    IMAGE_URL.optionName(),
                     "imageUrl from " + r.source(IMAGE_URL) + " cannot be combined with frame images ("
-                    + frame.optionName() + " from " + r.source(frame) + "): imageUrl already pins the first frame."
-                    + " Use firstFrameUrl instead of imageUrl");
+                            + frame.optionName() + " from " + r.source(frame)
+                            + "): imageUrl already pins the first frame."
+                            + " Use firstFrameUrl instead of imageUrl");
         }
         if (r.has(IMAGE_URL) && r.has(INPUT_REFERENCES)) {
-            throw new InvalidVideoRequestException(IMAGE_URL.optionName(),
+            throw new InvalidVideoRequestException(
+                    IMAGE_URL.optionName(),
                     "imageUrl from " + r.source(IMAGE_URL) + " cannot be combined with inputReferences from "
-                    + r.source(INPUT_REFERENCES) + ": imageUrl pins the first frame. Pass the image as a reference"
-                    + " (image:URL in inputReferences) and describe the first frame in the prompt");
+                            + r.source(INPUT_REFERENCES)
+                            + ": imageUrl pins the first frame. Pass the image as a reference"
+                            + " (image:URL in inputReferences) and describe the first frame in the prompt");
         }
     }
 
@@ -176,10 +188,11 @@ public final class RequestValidator {
         }
         Optional<SeedanceModel> model = SeedanceModel.fromId(r.text(MODEL));
         if (model.isPresent() && !model.get().supportsInputReferences()) {
-            throw new InvalidVideoRequestException(INPUT_REFERENCES.optionName(),
+            throw new InvalidVideoRequestException(
+                    INPUT_REFERENCES.optionName(),
                     "inputReferences from " + r.source(INPUT_REFERENCES) + " need model "
-                    + String.join(" or ", SeedanceModel.idsWithInputReferences()) + ", but model is '"
-                    + r.text(MODEL) + "' from " + r.source(MODEL));
+                            + String.join(" or ", SeedanceModel.idsWithInputReferences()) + ", but model is '"
+                            + r.text(MODEL) + "' from " + r.source(MODEL));
         }
     }
 

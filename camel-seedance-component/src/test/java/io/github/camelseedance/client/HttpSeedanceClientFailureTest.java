@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class HttpSeedanceClientFailureTest {
 
-    private static final VideoGenerationRequest REQUEST = VideoGenerationRequest.builder().prompt("A fox").build();
+    private static final VideoGenerationRequest REQUEST =
+            VideoGenerationRequest.builder().prompt("A fox").build();
 
     private static SeedanceException generateWith(CloseableHttpAsyncClient http) {
-        HttpSeedanceClient client = new HttpSeedanceClient("http://127.0.0.1:9", "sk-test", Duration.ofSeconds(1),
-                Duration.ofSeconds(1), http, Runnable::run);
+        HttpSeedanceClient client = new HttpSeedanceClient(
+                "http://127.0.0.1:9", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(1), http, Runnable::run);
         CompletableFuture<?> result = client.generate(REQUEST);
         Throwable failure = catchThrowable(result::get);
         assertThat(failure).isInstanceOf(ExecutionException.class);
@@ -47,8 +48,11 @@ class HttpSeedanceClientFailureTest {
     void aSocketRefusedForTooManyOpenFilesSaysSoAndCountsAsNotSent() {
         SeedanceException failure = generateWith(new FailingClient(new SocketException("Too many open files")));
 
-        assertThat(failure.getMessage()).contains("too many open files").contains("ulimit -n")
-                .contains("maxConcurrentRequests").contains("Nothing was sent");
+        assertThat(failure.getMessage())
+                .contains("too many open files")
+                .contains("ulimit -n")
+                .contains("maxConcurrentRequests")
+                .contains("Nothing was sent");
         assertThat(failure.isRequestSent()).isFalse();
         assertThat(failure.isPermanent()).isFalse();
     }
@@ -71,10 +75,13 @@ class HttpSeedanceClientFailureTest {
         }
 
         @Override
-        protected <T> Future<T> doExecute(HttpHost target, AsyncRequestProducer requestProducer,
-                                          AsyncResponseConsumer<T> responseConsumer,
-                                          HandlerFactory<AsyncPushConsumer> pushHandlerFactory, HttpContext context,
-                                          FutureCallback<T> callback) {
+        protected <T> Future<T> doExecute(
+                HttpHost target,
+                AsyncRequestProducer requestProducer,
+                AsyncResponseConsumer<T> responseConsumer,
+                HandlerFactory<AsyncPushConsumer> pushHandlerFactory,
+                HttpContext context,
+                FutureCallback<T> callback) {
             if (failure == null) {
                 throw new IllegalStateException("Request cannot be executed; I/O reactor status: SHUT_DOWN");
             }
@@ -83,8 +90,7 @@ class HttpSeedanceClientFailureTest {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public IOReactorStatus getStatus() {
@@ -92,23 +98,18 @@ class HttpSeedanceClientFailureTest {
         }
 
         @Override
-        public void awaitShutdown(TimeValue waitTime) {
-        }
+        public void awaitShutdown(TimeValue waitTime) {}
 
         @Override
-        public void initiateShutdown() {
-        }
+        public void initiateShutdown() {}
 
         @Override
-        public void register(String hostname, String uriPattern, Supplier<AsyncPushConsumer> supplier) {
-        }
+        public void register(String hostname, String uriPattern, Supplier<AsyncPushConsumer> supplier) {}
 
         @Override
-        public void close(CloseMode closeMode) {
-        }
+        public void close(CloseMode closeMode) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -52,6 +52,7 @@ class RetryClassificationTest {
 
     @Test
     void theStatusIsReadAsAFactWhateverTheExceptionType() {
-        assertThat(RetryPolicy.classify(SeedanceException.unusableAnswer(503, "busy"))).isEqualTo(RetryPolicy.Kind.NOT_STARTED);
+        assertThat(RetryPolicy.classify(SeedanceException.unusableAnswer(503, "busy")))
+                .isEqualTo(RetryPolicy.Kind.NOT_STARTED);
     }
 }

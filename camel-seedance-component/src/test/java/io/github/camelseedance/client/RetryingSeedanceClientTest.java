@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** How the retrying client says why it gave up when its timer will not take a retry. */
 class RetryingSeedanceClientTest {
 
-    private static final VideoGenerationRequest REQUEST = VideoGenerationRequest.builder().prompt("A fox").build();
-    private static final RetryPolicy RETRY_ONCE = new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1), false);
+    private static final VideoGenerationRequest REQUEST =
+            VideoGenerationRequest.builder().prompt("A fox").build();
+    private static final RetryPolicy RETRY_ONCE =
+            new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1), false);
 
     private final AtomicInteger sent = new AtomicInteger();
     private final RefusingTimer timer = new RefusingTimer();

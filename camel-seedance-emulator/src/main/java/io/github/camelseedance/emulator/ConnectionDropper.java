@@ -1,8 +1,9 @@
 package io.github.camelseedance.emulator;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ final class ConnectionDropper implements Handler<HttpConnection> {
         if (pending.take()) {
             // counted before the close, so a client that has seen its connection fail also sees the count
             dropped.incrementAndGet();
-            LOG.debug("Dropping the connection from {} before reading any request, as scripted",
+            LOG.debug(
+                    "Dropping the connection from {} before reading any request, as scripted",
                     connection.remoteAddress());
             connection.close();
         }

@@ -1,20 +1,21 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.JsonValues.describe;
-import static io.github.camelseedance.emulator.JsonValues.quote;
-import static io.github.camelseedance.emulator.JsonValues.quotedList;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import static io.github.camelseedance.emulator.JsonValues.describe;
+import static io.github.camelseedance.emulator.JsonValues.quote;
+import static io.github.camelseedance.emulator.JsonValues.quotedList;
 
 /**
  * Judges one {@code POST /v1/videos/generations} request against the Seedance contract and reports every violation,
@@ -35,8 +36,17 @@ public final class ContractJudge {
 
     /** Every body field the contract defines, in the provider's order. */
     public static final List<String> ALLOWED_FIELDS = List.of(
-            "model", "prompt", "seconds", "resolution", "aspect_ratio", "image_url", "negative_prompt", "seed",
-            "generate_audio", "frame_images", "input_references");
+            "model",
+            "prompt",
+            "seconds",
+            "resolution",
+            "aspect_ratio",
+            "image_url",
+            "negative_prompt",
+            "seed",
+            "generate_audio",
+            "frame_images",
+            "input_references");
 
     static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
     static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
@@ -81,38 +91,45 @@ public final class ContractJudge {
         judgeContentType(byName.get("content-type"), found);
     }
 
-    // whether the key is the right one is the emulator's 401, not a wire-format question; only the shape is judged here,
+    // whether the key is the right one is the emulator's 401, not a wire-format question; only the shape is judged
+    // here,
     // and the value is never put in a message
     private static void judgeAuthorization(String value, List<Violation> found) {
         if (value == null) {
-            found.add(new Violation("Authorization",
-                    "Header 'Authorization' is missing; allowed: \"Bearer <API key>\"."));
+            found.add(new Violation(
+                    "Authorization", "Header 'Authorization' is missing; allowed: \"Bearer <API key>\"."));
             return;
         }
         String trimmed = value.strip();
         int space = trimmed.indexOf(' ');
         String scheme = space < 0 ? trimmed : trimmed.substring(0, space);
         if (!scheme.equalsIgnoreCase("Bearer")) {
-            found.add(new Violation("Authorization", "Header 'Authorization' uses the scheme "
-                    + quote(scheme.length() > 20 ? scheme.substring(0, 20) : scheme)
-                    + "; allowed: \"Bearer <API key>\"."));
+            found.add(new Violation(
+                    "Authorization",
+                    "Header 'Authorization' uses the scheme "
+                            + quote(scheme.length() > 20 ? scheme.substring(0, 20) : scheme)
+                            + "; allowed: \"Bearer <API key>\"."));
         } else if (space < 0 || trimmed.substring(space + 1).isBlank()) {
-            found.add(new Violation("Authorization",
+            found.add(new Violation(
+                    "Authorization",
                     "Header 'Authorization' has the Bearer scheme but no API key; allowed: \"Bearer <API key>\"."));
         }
     }
 
     private static void judgeContentType(String value, List<Violation> found) {
         if (value == null) {
-            found.add(new Violation("Content-Type",
+            found.add(new Violation(
+                    "Content-Type",
                     "Header 'Content-Type' is missing; allowed: \"application/json\" (a charset parameter is fine)."));
             return;
         }
         String[] parts = value.split(";");
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            found.add(new Violation("Content-Type", "Header 'Content-Type' is " + quote(value)
-                    + "; allowed: \"application/json\" (a charset parameter is fine)."));
+            found.add(new Violation(
+                    "Content-Type",
+                    "Header 'Content-Type' is " + quote(value)
+                            + "; allowed: \"application/json\" (a charset parameter is fine)."));
             return;
         }
         // JSON on the wire is UTF-8 (RFC 8259); a different declared charset means the body was encoded wrongly
@@ -121,8 +138,10 @@ public final class ContractJudge {
             if (param.length == 2 && param[0].strip().equalsIgnoreCase("charset")) {
                 String charset = param[1].strip().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    found.add(new Violation("Content-Type", "Header 'Content-Type' declares the charset "
-                            + quote(charset) + "; allowed: UTF-8, the only encoding of JSON on the wire."));
+                    found.add(new Violation(
+                            "Content-Type",
+                            "Header 'Content-Type' declares the charset " + quote(charset)
+                                    + "; allowed: UTF-8, the only encoding of JSON on the wire."));
                 }
             }
         }
@@ -137,8 +156,10 @@ public final class ContractJudge {
         try {
             root = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            found.add(new Violation(null, "The request body is not one valid JSON value ("
-                    + e.getOriginalMessage() + "); it must be one JSON object."));
+            found.add(new Violation(
+                    null,
+                    "The request body is not one valid JSON value (" + e.getOriginalMessage()
+                            + "); it must be one JSON object."));
             return;
         }
         if (root == null || !root.isObject()) {
@@ -165,7 +186,8 @@ public final class ContractJudge {
 
     private static void judgeNull(JsonNode value, String path, List<Violation> found) {
         if (value.isNull()) {
-            found.add(new Violation(path, "Field '" + path + "' is null; absent fields must be omitted, not sent as null."));
+            found.add(new Violation(
+                    path, "Field '" + path + "' is null; absent fields must be omitted, not sent as null."));
         } else {
             judgeNulls(value, path, found);
         }
@@ -175,8 +197,10 @@ public final class ContractJudge {
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
             if (!ALLOWED_FIELDS.contains(name)) {
-                found.add(new Violation(name, "Field '" + name + "' is not part of the contract; allowed fields: "
-                        + String.join(", ", ALLOWED_FIELDS) + "."));
+                found.add(new Violation(
+                        name,
+                        "Field '" + name + "' is not part of the contract; allowed fields: "
+                                + String.join(", ", ALLOWED_FIELDS) + "."));
             }
         }
     }
@@ -209,11 +233,12 @@ public final class ContractJudge {
         if (value == null || value.isNull()) {
             return;
         }
-        boolean allowed = value.isIntegralNumber() && value.canConvertToInt()
+        boolean allowed = value.isIntegralNumber()
+                && value.canConvertToInt()
                 && (value.intValue() == 5 || value.intValue() == 10);
         if (!allowed) {
-            found.add(new Violation("seconds",
-                    "Field 'seconds' is " + describe(value) + "; allowed: the JSON integer 5 or 10."));
+            found.add(new Violation(
+                    "seconds", "Field 'seconds' is " + describe(value) + "; allowed: the JSON integer 5 or 10."));
         }
     }
 
@@ -222,8 +247,8 @@ public final class ContractJudge {
             return;
         }
         if (!value.isTextual() || !choices.contains(value.asText())) {
-            found.add(new Violation(field,
-                    "Field '" + field + "' is " + describe(value) + "; allowed: " + quotedList(choices) + "."));
+            found.add(new Violation(
+                    field, "Field '" + field + "' is " + describe(value) + "; allowed: " + quotedList(choices) + "."));
         }
     }
 
@@ -235,14 +260,16 @@ public final class ContractJudge {
 
     private static void judgeSeed(JsonNode value, List<Violation> found) {
         if (value != null && !value.isNull() && !(value.isIntegralNumber() && value.canConvertToLong())) {
-            found.add(new Violation("seed",
+            found.add(new Violation(
+                    "seed",
                     "Field 'seed' is " + describe(value) + "; allowed: a JSON integer within the 64-bit range."));
         }
     }
 
     private static void judgeBoolean(JsonNode value, String field, List<Violation> found) {
         if (value != null && !value.isNull() && !value.isBoolean()) {
-            found.add(new Violation(field,
+            found.add(new Violation(
+                    field,
                     "Field '" + field + "' is " + describe(value) + "; allowed: the JSON boolean true or false."));
         }
     }
@@ -252,8 +279,10 @@ public final class ContractJudge {
             return;
         }
         if (!value.isTextual() || !JsonValues.isHttpUrl(value.asText())) {
-            found.add(new Violation(field, "Field '" + field + "' is " + describe(value)
-                    + "; allowed: an absolute http or https URL with a host, reachable by the provider."));
+            found.add(new Violation(
+                    field,
+                    "Field '" + field + "' is " + describe(value)
+                            + "; allowed: an absolute http or https URL with a host, reachable by the provider."));
         }
     }
 
@@ -263,25 +292,37 @@ public final class ContractJudge {
         boolean frames = present(root, "frame_images");
         boolean references = present(root, "input_references");
         if (frames && references) {
-            found.add(new Violation("input_references", "Fields 'frame_images' and 'input_references' are both set; "
-                    + "they cannot be used together: use frame_images for exact first/last frames, or input_references "
-                    + "and describe the first frame in the prompt."));
+            found.add(new Violation(
+                    "input_references",
+                    "Fields 'frame_images' and 'input_references' are both set; "
+                            + "they cannot be used together: use frame_images for exact first/last frames, or input_references "
+                            + "and describe the first frame in the prompt."));
         }
         if (imageUrl && frames) {
-            found.add(new Violation("image_url", "Fields 'image_url' and 'frame_images' are both set; image_url pins "
-                    + "the first frame, so send that image as the frame_images item of type \"first_frame\" instead."));
+            found.add(
+                    new Violation(
+                            "image_url",
+                            "Fields 'image_url' and 'frame_images' are both set; image_url pins "
+                                    + "the first frame, so send that image as the frame_images item of type \"first_frame\" instead."));
         }
         if (imageUrl && references) {
-            found.add(new Violation("image_url", "Fields 'image_url' and 'input_references' are both set; image_url "
-                    + "pins the first frame, which references cannot be combined with: pass the image as an "
-                    + "input_references item of type \"image\" instead."));
+            found.add(new Violation(
+                    "image_url",
+                    "Fields 'image_url' and 'input_references' are both set; image_url "
+                            + "pins the first frame, which references cannot be combined with: pass the image as an "
+                            + "input_references item of type \"image\" instead."));
         }
         JsonNode model = root.get("model");
-        if (references && model != null && model.isTextual() && KNOWN_MODELS.contains(model.asText())
+        if (references
+                && model != null
+                && model.isTextual()
+                && KNOWN_MODELS.contains(model.asText())
                 && !REFERENCE_MODELS.contains(model.asText())) {
-            found.add(new Violation("input_references", "Field 'input_references' is used with the model "
-                    + quote(model.asText()) + "; allowed only with " + String.join(" or ", List.of(
-                    "SIRAYA-Seedance-2.0", "SIRAYA-Seedance-2.0-fast")) + "."));
+            found.add(new Violation(
+                    "input_references",
+                    "Field 'input_references' is used with the model "
+                            + quote(model.asText()) + "; allowed only with "
+                            + String.join(" or ", List.of("SIRAYA-Seedance-2.0", "SIRAYA-Seedance-2.0-fast")) + "."));
         }
     }
 

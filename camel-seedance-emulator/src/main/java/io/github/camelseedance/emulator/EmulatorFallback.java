@@ -33,7 +33,9 @@ public final class EmulatorFallback implements AutoCloseable {
         if (apiKey != null && !apiKey.isBlank()) {
             // application.properties reads the key and base URL from the environment itself; the key is never logged
             String baseUrl = environment.getOrDefault(BASE_URL_VARIABLE, "");
-            LOG.info("{} is set: using the Seedance API at {}", API_KEY_VARIABLE,
+            LOG.info(
+                    "{} is set: using the Seedance API at {}",
+                    API_KEY_VARIABLE,
                     baseUrl.isBlank() ? DEFAULT_BASE_URL : withoutCredentials(baseUrl));
             return new EmulatorFallback(null);
         }
@@ -53,9 +55,13 @@ public final class EmulatorFallback implements AutoCloseable {
             return Map.of();
         }
         // the key goes in through a placeholder, as secrets should; a plain value would draw Camel's security warning
-        return Map.of("camel.component.seedance.base-url", emulator.baseUrl(),
-                EMULATOR_KEY_PROPERTY, emulator.apiKey(),
-                "camel.component.seedance.api-key", "{{" + EMULATOR_KEY_PROPERTY + "}}");
+        return Map.of(
+                "camel.component.seedance.base-url",
+                emulator.baseUrl(),
+                EMULATOR_KEY_PROPERTY,
+                emulator.apiKey(),
+                "camel.component.seedance.api-key",
+                "{{" + EMULATOR_KEY_PROPERTY + "}}");
     }
 
     @Override

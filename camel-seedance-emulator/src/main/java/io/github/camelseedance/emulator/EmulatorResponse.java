@@ -1,11 +1,12 @@
 package io.github.camelseedance.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A scripted answer for the next valid generation request ({@link SeedanceEmulator#enqueue}): an error, any JSON, any
@@ -23,8 +24,8 @@ public final class EmulatorResponse {
     private final Duration delay;
     private final Map<String, String> headers;
 
-    private EmulatorResponse(int status, String contentType, String body, Kind kind, Duration delay,
-            Map<String, String> headers) {
+    private EmulatorResponse(
+            int status, String contentType, String body, Kind kind, Duration delay, Map<String, String> headers) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
@@ -50,8 +51,8 @@ public final class EmulatorResponse {
     /** Any answer: an HTML gateway page, plain text, an empty body. */
     public static EmulatorResponse raw(int status, String contentType, String body) {
         checkStatus(status);
-        return new EmulatorResponse(status, contentType, body == null ? "" : body, Kind.ANSWER, Duration.ZERO,
-                Map.of());
+        return new EmulatorResponse(
+                status, contentType, body == null ? "" : body, Kind.ANSWER, Duration.ZERO, Map.of());
     }
 
     /**
@@ -61,8 +62,8 @@ public final class EmulatorResponse {
      */
     public static EmulatorResponse truncated(int status, String contentType, String body) {
         checkStatus(status);
-        return new EmulatorResponse(status, contentType, body == null ? "" : body, Kind.TRUNCATED, Duration.ZERO,
-                Map.of());
+        return new EmulatorResponse(
+                status, contentType, body == null ? "" : body, Kind.TRUNCATED, Duration.ZERO, Map.of());
     }
 
     /** Closes the TCP connection after the request arrived, without answering: the client sees the connection end. */
@@ -124,10 +125,11 @@ public final class EmulatorResponse {
     public String toString() {
         return switch (kind) {
             case DROP_CONNECTION -> "EmulatorResponse[dropConnection, delay=" + delay + "]";
-            case TRUNCATED -> "EmulatorResponse[truncated " + status + " " + contentType + ", delay=" + delay
-                    + ", body=" + body + "]";
-            case ANSWER -> "EmulatorResponse[" + status + " " + contentType + ", delay=" + delay + ", body=" + body
-                    + "]";
+            case TRUNCATED ->
+                "EmulatorResponse[truncated " + status + " " + contentType + ", delay=" + delay + ", body=" + body
+                        + "]";
+            case ANSWER ->
+                "EmulatorResponse[" + status + " " + contentType + ", delay=" + delay + ", body=" + body + "]";
         };
     }
 
@@ -143,7 +145,9 @@ public final class EmulatorResponse {
 
     // how the answer leaves: whole, not at all, or cut short
     private enum Kind {
-        ANSWER, DROP_CONNECTION, TRUNCATED
+        ANSWER,
+        DROP_CONNECTION,
+        TRUNCATED
     }
 
     private static void checkStatus(int status) {

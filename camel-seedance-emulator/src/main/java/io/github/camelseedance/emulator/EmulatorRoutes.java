@@ -22,14 +22,26 @@ final class EmulatorRoutes implements Handler<HttpServerRequest> {
                 generation.handle(request);
             } else {
                 request.response().putHeader("Allow", "POST");
-                Replies.sendError(request, 405, request.method() + " is not allowed on " + GenerationEndpoint.PATH
-                        + "; use POST", "invalid_request_error", null, "method_not_allowed", Replies::ignore);
+                Replies.sendError(
+                        request,
+                        405,
+                        request.method() + " is not allowed on " + GenerationEndpoint.PATH + "; use POST",
+                        "invalid_request_error",
+                        null,
+                        "method_not_allowed",
+                        Replies::ignore);
             }
         } else if (VideoEndpoint.matches(request)) {
             videos.handle(request);
         } else {
-            Replies.sendError(request, 404, "Unknown endpoint: " + request.method() + " " + request.path(),
-                    "invalid_request_error", null, "not_found", Replies::ignore);
+            Replies.sendError(
+                    request,
+                    404,
+                    "Unknown endpoint: " + request.method() + " " + request.path(),
+                    "invalid_request_error",
+                    null,
+                    "not_found",
+                    Replies::ignore);
         }
     }
 }

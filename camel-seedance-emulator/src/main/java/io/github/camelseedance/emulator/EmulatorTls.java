@@ -1,8 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.PfxOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +8,10 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * The certificate the emulator serves HTTPS with ({@link SeedanceEmulator.Builder#tls()}), and what a client needs to
@@ -46,8 +47,7 @@ public final class EmulatorTls {
     static final String KEY_STORE_RESOURCE = "io/github/camelseedance/emulator/emulator-tls.p12";
     static final String KEY_STORE_PASSWORD = "emulator-tls";
 
-    private EmulatorTls() {
-    }
+    private EmulatorTls() {}
 
     /** A fresh copy of the trust store, loaded from {@link #TRUST_STORE_RESOURCE}. */
     public static KeyStore trustStore() {

@@ -1,12 +1,13 @@
 package io.github.camelseedance.emulator;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The Vert.x instances the emulator and the forward proxy run on, and the blocking waits on them that their start and
@@ -16,14 +17,14 @@ final class EmulatorVertx {
 
     private static final long WAIT_SECONDS = 30;
 
-    private EmulatorVertx() {
-    }
+    private EmulatorVertx() {}
 
     static Vertx create() {
-        // no file caching and no classpath resolution: nothing here reads files through Vert.x, so it leaves none behind
+        // no file caching and no classpath resolution: nothing here reads files through Vert.x, so it leaves none
+        // behind
         return Vertx.vertx(new VertxOptions()
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false)));
+                .setFileSystemOptions(
+                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     }
 
     static <T> T await(Future<T> future) {

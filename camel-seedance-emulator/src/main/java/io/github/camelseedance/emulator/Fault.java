@@ -64,16 +64,32 @@ public enum Fault {
     /** The scripted answer this fault stands for; null for {@link #BROKEN_DOWNLOAD}, which answers with a video. */
     EmulatorResponse response() {
         return switch (this) {
-            case RATE_LIMITED -> EmulatorResponse.error(429, "Rate limit reached for requests", "rate_limit_error",
-                    null, "rate_limit_exceeded").withHeader("Retry-After", "1");
-            case REQUEST_TIMEOUT -> EmulatorResponse.error(408, "The request timed out before it was processed",
-                    "timeout_error", null, "request_timeout");
-            case BAD_GATEWAY -> EmulatorResponse.raw(502, "text/html",
-                    "<html><head><title>502 Bad Gateway</title></head><body>502 Bad Gateway</body></html>");
-            case SERVICE_UNAVAILABLE -> EmulatorResponse.error(503, "The engine is currently overloaded, please try"
-                    + " again later", "service_unavailable_error", null, "overloaded");
-            case SERVER_ERROR -> EmulatorResponse.error(500, "The server had an error while processing your request",
-                    "server_error", null, "internal_error");
+            case RATE_LIMITED ->
+                EmulatorResponse.error(
+                                429, "Rate limit reached for requests", "rate_limit_error", null, "rate_limit_exceeded")
+                        .withHeader("Retry-After", "1");
+            case REQUEST_TIMEOUT ->
+                EmulatorResponse.error(
+                        408, "The request timed out before it was processed", "timeout_error", null, "request_timeout");
+            case BAD_GATEWAY ->
+                EmulatorResponse.raw(
+                        502,
+                        "text/html",
+                        "<html><head><title>502 Bad Gateway</title></head><body>502 Bad Gateway</body></html>");
+            case SERVICE_UNAVAILABLE ->
+                EmulatorResponse.error(
+                        503,
+                        "The engine is currently overloaded, please try" + " again later",
+                        "service_unavailable_error",
+                        null,
+                        "overloaded");
+            case SERVER_ERROR ->
+                EmulatorResponse.error(
+                        500,
+                        "The server had an error while processing your request",
+                        "server_error",
+                        null,
+                        "internal_error");
             case DROPPED_CONNECTION -> EmulatorResponse.dropConnection();
             case BROKEN_DOWNLOAD -> null;
         };

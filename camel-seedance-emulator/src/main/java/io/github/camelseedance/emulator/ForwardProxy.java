@@ -1,6 +1,8 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.EmulatorVertx.await;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -8,11 +10,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClientOptions;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelseedance.emulator.EmulatorVertx.await;
 
 /**
  * A forward HTTP proxy on a loopback port, for tests that show a client's proxy settings work: it forwards
@@ -66,13 +67,15 @@ public final class ForwardProxy implements AutoCloseable {
         }
         vertx = EmulatorVertx.create();
         ProxyForwarder forwarder = new ProxyForwarder(
-                vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS),
+                vertx.createHttpClient(
+                        new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS),
                         new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_TARGET)),
                 records);
         ProxyTunnel tunnel = new ProxyTunnel(
                 vertx.createNetClient(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)), records);
         try {
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)
+            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
+                            .setHttp2ClearTextEnabled(false)
                             .setHandle100ContinueAutomatically(true))
                     .requestHandler(new ProxyRoutes(credentials, records, forwarder, tunnel))
                     .listen(0, HOST));
@@ -167,8 +170,7 @@ public final class ForwardProxy implements AutoCloseable {
 
         private ProxyCredentials credentials = ProxyCredentials.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Asks every request for these Basic credentials in {@code Proxy-Authorization}, answering {@code 407} with

@@ -1,10 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,17 @@ final class GenerationEndpoint {
     private final FaultInjector faults;
     private final FirstAttemptFaults firstAttempts;
 
-    GenerationEndpoint(Vertx vertx, ContractJudge judge, EmulatorRecords records, ConcurrencyGauge gauge,
-            VideoLibrary videos, String apiKey, Supplier<Duration> latency, Supplier<String> baseUrl,
-            FaultInjector faults, FirstAttemptFaults firstAttempts) {
+    GenerationEndpoint(
+            Vertx vertx,
+            ContractJudge judge,
+            EmulatorRecords records,
+            ConcurrencyGauge gauge,
+            VideoLibrary videos,
+            String apiKey,
+            Supplier<Duration> latency,
+            Supplier<String> baseUrl,
+            FaultInjector faults,
+            FirstAttemptFaults firstAttempts) {
         this.vertx = vertx;
         this.judge = judge;
         this.records = records;
@@ -66,8 +75,8 @@ final class GenerationEndpoint {
         String body = new String(bodyBytes, StandardCharsets.UTF_8);
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         Verdict verdict = judge.judge(HeaderMaps.firstValues(headers), body);
-        RecordedRequest recorded = new RecordedRequest(request.method().name(), request.path(), headers, body,
-                verdict.messages());
+        RecordedRequest recorded =
+                new RecordedRequest(request.method().name(), request.path(), headers, body, verdict.messages());
         records.addGeneration(recorded);
         // counted out before the bytes leave, as the status is recorded: a client holding its answer sees both
         IntConsumer answered = status -> {
@@ -77,15 +86,31 @@ final class GenerationEndpoint {
         if (verdict.valid()) {
             LOG.debug("POST {}: follows the contract", PATH);
         } else {
-            LOG.debug("POST {}: {} contract violation(s): {}", PATH, verdict.violations().size(), verdict.messages());
+            LOG.debug(
+                    "POST {}: {} contract violation(s): {}",
+                    PATH,
+                    verdict.violations().size(),
+                    verdict.messages());
         }
 
         if (!expectedAuthorization.equals(recorded.header("authorization"))) {
-            Replies.sendError(request, 401, "Incorrect API key provided", "authentication_error", null,
-                    "invalid_api_key", answered);
+            Replies.sendError(
+                    request,
+                    401,
+                    "Incorrect API key provided",
+                    "authentication_error",
+                    null,
+                    "invalid_api_key",
+                    answered);
         } else if (!verdict.valid()) {
-            Replies.sendError(request, 400, verdict.firstMessage(), "invalid_request_error", verdict.firstField(),
-                    "invalid_parameter", answered);
+            Replies.sendError(
+                    request,
+                    400,
+                    verdict.firstMessage(),
+                    "invalid_request_error",
+                    verdict.firstField(),
+                    "invalid_parameter",
+                    answered);
         } else {
             EmulatorResponse scripted = records.nextQueued();
             if (scripted != null) {
@@ -98,8 +123,7 @@ final class GenerationEndpoint {
 
     // only valid requests without a scripted answer draw, so a test's own script and 400s keep the sequence intact; a
     // first attempt's fault uses no draw either, so the random sequence goes to the requests that were let through
-    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, byte[] body,
-            IntConsumer answered) {
+    private void answerOrFault(HttpServerRequest request, RecordedRequest recorded, byte[] body, IntConsumer answered) {
         Fault firstAttempt = firstAttempts.take(body);
         Fault fault = firstAttempt != null ? firstAttempt : faults.draw();
         if (fault == null) {
@@ -124,11 +148,21 @@ final class GenerationEndpoint {
             answered.accept(-1);
             request.connection().close();
         } else if (scripted.isTruncated()) {
-            Replies.sendTruncated(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
-                    scripted.headers(), answered);
+            Replies.sendTruncated(
+                    request,
+                    scripted.status(),
+                    scripted.contentType(),
+                    Buffer.buffer(scripted.body()),
+                    scripted.headers(),
+                    answered);
         } else {
-            Replies.send(request, scripted.status(), scripted.contentType(), Buffer.buffer(scripted.body()),
-                    scripted.headers(), answered);
+            Replies.send(
+                    request,
+                    scripted.status(),
+                    scripted.contentType(),
+                    Buffer.buffer(scripted.body()),
+                    scripted.headers(),
+                    answered);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.vertx.core.MultiMap;
+
 /** Copies Vert.x headers into plain maps keyed by lower-case name, so records outlive the request and read simply. */
 final class HeaderMaps {
 
-    private HeaderMaps() {
-    }
+    private HeaderMaps() {}
 
     static Map<String, List<String>> copyOf(MultiMap headers) {
         Map<String, List<String>> copy = new LinkedHashMap<>();

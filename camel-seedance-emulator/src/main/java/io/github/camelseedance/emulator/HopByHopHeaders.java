@@ -1,10 +1,11 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.MultiMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import io.vertx.core.MultiMap;
 
 /**
  * Drops the headers that concern one connection rather than the exchange (RFC 9110, 7.6.1), and those the
@@ -13,11 +14,18 @@ import java.util.Set;
  */
 final class HopByHopHeaders {
 
-    private static final Set<String> NAMES = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> NAMES = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
-    private HopByHopHeaders() {
-    }
+    private HopByHopHeaders() {}
 
     /** A copy of {@code headers} without the hop-by-hop ones. */
     static MultiMap endToEnd(MultiMap headers) {

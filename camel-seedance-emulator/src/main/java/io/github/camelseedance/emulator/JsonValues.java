@@ -1,19 +1,19 @@
 package io.github.camelseedance.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Small helpers the contract rules share: describing a received value in a sentence, and checking URLs. */
 final class JsonValues {
 
     private static final int MAX_SHOWN = 80;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** Says what a value is, so a violation can name both its type and its content. */
     static String describe(JsonNode node) {

@@ -14,8 +14,7 @@ final class LoopbackAddresses {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
-    private LoopbackAddresses() {
-    }
+    private LoopbackAddresses() {}
 
     /** The loopback address {@code host} stands for (IPv6 in brackets or not), or null when it stands for none. */
     static InetAddress of(String host) {

@@ -1,14 +1,15 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.JsonValues.describe;
-import static io.github.camelseedance.emulator.JsonValues.quote;
-import static io.github.camelseedance.emulator.JsonValues.quotedList;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static io.github.camelseedance.emulator.JsonValues.describe;
+import static io.github.camelseedance.emulator.JsonValues.quote;
+import static io.github.camelseedance.emulator.JsonValues.quotedList;
 
 /** The contract's rules for the two arrays of media items: {@code frame_images} and {@code input_references}. */
 final class MediaItemRules {
@@ -20,8 +21,7 @@ final class MediaItemRules {
     private static final List<String> FRAME_KEYS = List.of("type", "url");
     private static final List<String> REFERENCE_KEYS = List.of("type", "url", "role");
 
-    private MediaItemRules() {
-    }
+    private MediaItemRules() {}
 
     static void judgeFrameImages(JsonNode value, List<Violation> found) {
         if (!judgeArray(value, "frame_images", found)) {
@@ -36,15 +36,19 @@ final class MediaItemRules {
             }
             JsonNode type = item.get("type");
             if (judgeItemChoice(type, path + ".type", FRAME_TYPES, found) && !seen.add(type.asText())) {
-                found.add(new Violation(path + ".type", "Field '" + path + ".type' repeats " + quote(type.asText())
-                        + "; each frame type may appear at most once."));
+                found.add(new Violation(
+                        path + ".type",
+                        "Field '" + path + ".type' repeats " + quote(type.asText())
+                                + "; each frame type may appear at most once."));
             }
             ContractJudge.judgeUrl(item.get("url"), path + ".url", found);
         }
         // the provider's modes are "first frame" and "first + last frame": a last frame alone is neither
         if (seen.contains("last_frame") && !seen.contains("first_frame")) {
-            found.add(new Violation("frame_images", "Field 'frame_images' has a \"last_frame\" but no \"first_frame\"; "
-                    + "allowed: a first frame alone, or a first and a last frame."));
+            found.add(new Violation(
+                    "frame_images",
+                    "Field 'frame_images' has a \"last_frame\" but no \"first_frame\"; "
+                            + "allowed: a first frame alone, or a first and a last frame."));
         }
     }
 
@@ -63,9 +67,11 @@ final class MediaItemRules {
             boolean typeOk = judgeItemChoice(type, path + ".type", REFERENCE_TYPES, found);
             boolean roleOk = judgeItemChoice(role, path + ".role", REFERENCE_ROLES, found);
             if (typeOk && roleOk && !role.asText().equals("reference_" + type.asText())) {
-                found.add(new Violation(path + ".role", "Field '" + path + ".role' is " + quote(role.asText())
-                        + " but the type is " + quote(type.asText()) + "; allowed for that type: "
-                        + quote("reference_" + type.asText()) + "."));
+                found.add(new Violation(
+                        path + ".role",
+                        "Field '" + path + ".role' is " + quote(role.asText())
+                                + " but the type is " + quote(type.asText()) + "; allowed for that type: "
+                                + quote("reference_" + type.asText()) + "."));
             }
             ContractJudge.judgeUrl(item.get("url"), path + ".url", found);
         }
@@ -77,12 +83,13 @@ final class MediaItemRules {
             return false;
         }
         if (!value.isArray()) {
-            found.add(new Violation(field, "Field '" + field + "' is " + describe(value) + "; allowed: an array of objects."));
+            found.add(new Violation(
+                    field, "Field '" + field + "' is " + describe(value) + "; allowed: an array of objects."));
             return false;
         }
         if (value.isEmpty()) {
-            found.add(new Violation(field, "Field '" + field
-                    + "' is an empty array; allowed: at least one item, or omit the field."));
+            found.add(new Violation(
+                    field, "Field '" + field + "' is an empty array; allowed: at least one item, or omit the field."));
             return false;
         }
         return true;
@@ -92,22 +99,28 @@ final class MediaItemRules {
     private static boolean judgeItemShape(JsonNode item, String path, List<String> keys, List<Violation> found) {
         if (!item.isObject()) {
             if (!item.isNull()) {
-                found.add(new Violation(path, "Field '" + path + "' is " + describe(item)
-                        + "; allowed: an object with exactly the keys " + String.join(", ", keys) + "."));
+                found.add(new Violation(
+                        path,
+                        "Field '" + path + "' is " + describe(item) + "; allowed: an object with exactly the keys "
+                                + String.join(", ", keys) + "."));
             }
             return false;
         }
         for (String key : keys) {
             if (!item.has(key)) {
-                found.add(new Violation(path + "." + key, "Field '" + path + "." + key + "' is missing; items have "
-                        + "exactly the keys " + String.join(", ", keys) + "."));
+                found.add(new Violation(
+                        path + "." + key,
+                        "Field '" + path + "." + key + "' is missing; items have " + "exactly the keys "
+                                + String.join(", ", keys) + "."));
             }
         }
         for (Map.Entry<String, JsonNode> property : item.properties()) {
             String key = property.getKey();
             if (!keys.contains(key)) {
-                found.add(new Violation(path + "." + key, "Field '" + path + "." + key + "' is not allowed; items have "
-                        + "exactly the keys " + String.join(", ", keys) + "."));
+                found.add(new Violation(
+                        path + "." + key,
+                        "Field '" + path + "." + key + "' is not allowed; items have " + "exactly the keys "
+                                + String.join(", ", keys) + "."));
             }
         }
         return true;
@@ -121,8 +134,8 @@ final class MediaItemRules {
         if (value.isTextual() && choices.contains(value.asText())) {
             return true;
         }
-        found.add(new Violation(path, "Field '" + path + "' is " + describe(value) + "; allowed: "
-                + quotedList(choices) + "."));
+        found.add(new Violation(
+                path, "Field '" + path + "' is " + describe(value) + "; allowed: " + quotedList(choices) + "."));
         return false;
     }
 }

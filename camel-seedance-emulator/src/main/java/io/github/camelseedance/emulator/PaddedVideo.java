@@ -1,8 +1,9 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The bytes served for every issued video: the shipped sample, followed, when a larger size is configured, by one MP4
@@ -29,8 +30,8 @@ final class PaddedVideo {
     /** Rejects a size the sample cannot be padded to: smaller than the sample, or too little room for a box header. */
     static void check(long sampleSize, long size) {
         if (size < sampleSize) {
-            throw new IllegalArgumentException("videoSize must be at least the sample's " + sampleSize + " bytes: "
-                    + size);
+            throw new IllegalArgumentException(
+                    "videoSize must be at least the sample's " + sampleSize + " bytes: " + size);
         }
         if (size > sampleSize && size - sampleSize < BOX_HEADER) {
             throw new IllegalArgumentException("videoSize must be the sample's " + sampleSize + " bytes or at least "
@@ -58,9 +59,16 @@ final class PaddedVideo {
     static byte[] freeBoxHeader(long boxSize) {
         byte[] type = "free".getBytes(StandardCharsets.US_ASCII);
         if (boxSize <= MAX_32_BIT_BOX) {
-            return ByteBuffer.allocate(BOX_HEADER).putInt((int) boxSize).put(type).array();
+            return ByteBuffer.allocate(BOX_HEADER)
+                    .putInt((int) boxSize)
+                    .put(type)
+                    .array();
         }
-        return ByteBuffer.allocate(LARGE_BOX_HEADER).putInt(1).put(type).putLong(boxSize).array();
+        return ByteBuffer.allocate(LARGE_BOX_HEADER)
+                .putInt(1)
+                .put(type)
+                .putLong(boxSize)
+                .array();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -38,8 +38,12 @@ final class ProxyCredentials {
         if (token == null) {
             return true;
         }
-        if (proxyAuthorization == null || proxyAuthorization.length() < BASIC.length()
-                || !proxyAuthorization.substring(0, BASIC.length()).toLowerCase(Locale.ROOT).equals(BASIC)) {
+        if (proxyAuthorization == null
+                || proxyAuthorization.length() < BASIC.length()
+                || !proxyAuthorization
+                        .substring(0, BASIC.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(BASIC)) {
             return false;
         }
         byte[] given = proxyAuthorization.substring(BASIC.length()).trim().getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,8 @@
 package io.github.camelseedance.emulator;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -9,8 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
-import java.net.URISyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ final class ProxyForwarder {
     void forward(HttpServerRequest request) {
         URI uri = absoluteHttpUri(request.uri());
         if (uri == null) {
-            ProxyReplies.refuse(request, 400, "Not a proxy request: send an absolute http:// URI, or CONNECT for https");
+            ProxyReplies.refuse(
+                    request, 400, "Not a proxy request: send an absolute http:// URI, or CONNECT for https");
             return;
         }
         ProxyTarget target = ProxyTarget.of(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
@@ -52,12 +54,21 @@ final class ProxyForwarder {
         // the proxy answered any 100-continue itself; the Host is the absolute URI's authority (RFC 9112, 3.2.2)
         headers.remove("Expect");
         headers.set("Host", uri.getRawAuthority());
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setServer(target.socketAddress())
-                .setHost(target.address().getHostAddress()).setPort(target.port()).setURI(originForm(uri))
-                .setHeaders(headers).setFollowRedirects(false);
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setServer(target.socketAddress())
+                .setHost(target.address().getHostAddress())
+                .setPort(target.port())
+                .setURI(originForm(uri))
+                .setHeaders(headers)
+                .setFollowRedirects(false);
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                LOG.debug("Proxy: {} {}: no connection: {}", request.method(), request.uri(), connected.cause().toString());
+                LOG.debug(
+                        "Proxy: {} {}: no connection: {}",
+                        request.method(),
+                        request.uri(),
+                        connected.cause().toString());
                 ProxyReplies.refuseAndClose(request, 502, "Bad gateway: no connection to " + target.authority());
                 return;
             }

@@ -10,8 +10,7 @@ final class ProxyReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyReplies.class);
 
-    private ProxyReplies() {
-    }
+    private ProxyReplies() {}
 
     static void refuse(HttpServerRequest request, int status, String reason) {
         HttpServerResponse response = request.response();
@@ -33,7 +32,10 @@ final class ProxyReplies {
             return;
         }
         LOG.debug("Proxy: {} {} -> {} ({})", request.method(), request.uri(), status, reason);
-        response.setStatusCode(status).putHeader("Content-Type", "text/plain").putHeader("Connection", "close")
-                .end(reason + "\n").onComplete(sent -> request.connection().close());
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "text/plain")
+                .putHeader("Connection", "close")
+                .end(reason + "\n")
+                .onComplete(sent -> request.connection().close());
     }
 }

@@ -1,7 +1,8 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
+
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Where a proxied request goes: the host and port as the client named them, and the loopback address the proxy
@@ -17,7 +18,8 @@ record ProxyTarget(String host, int port, InetAddress address) {
     static ProxyTarget ofAuthority(String authority) {
         int colon = authority.lastIndexOf(':');
         boolean bracketed = authority.startsWith("[");
-        boolean wellFormed = colon > 0 && (bracketed ? authority.charAt(colon - 1) == ']' : authority.indexOf(':') == colon);
+        boolean wellFormed =
+                colon > 0 && (bracketed ? authority.charAt(colon - 1) == ']' : authority.indexOf(':') == colon);
         if (!wellFormed) {
             throw new IllegalArgumentException("Not host:port: " + authority);
         }

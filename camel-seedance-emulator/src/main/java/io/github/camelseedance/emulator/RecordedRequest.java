@@ -1,10 +1,11 @@
 package io.github.camelseedance.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One generation request as the emulator received it, with the contract violations found in it, the status it was
@@ -23,8 +24,8 @@ public final class RecordedRequest {
     private volatile int status;
     private volatile Fault fault;
 
-    RecordedRequest(String method, String path, Map<String, List<String>> headers, String body,
-            List<String> violations) {
+    RecordedRequest(
+            String method, String path, Map<String, List<String>> headers, String body, List<String> violations) {
         this.method = method;
         this.path = path;
         this.headers = headers;

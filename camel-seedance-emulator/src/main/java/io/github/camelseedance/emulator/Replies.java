@@ -1,10 +1,11 @@
 package io.github.camelseedance.emulator;
 
+import java.util.Map;
+import java.util.function.IntConsumer;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.Map;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,20 @@ final class Replies {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
 
-    private Replies() {
-    }
+    private Replies() {}
 
-    static void send(HttpServerRequest request, int status, String contentType, Buffer body, Map<String, String> headers,
+    static void send(
+            HttpServerRequest request,
+            int status,
+            String contentType,
+            Buffer body,
+            Map<String, String> headers,
             IntConsumer delivered) {
         if (prepare(request, status, contentType, headers, delivered)) {
-            request.response().end(body).onFailure(e -> LOG.debug("{} {}: answer not delivered: {}",
-                    request.method(), request.path(), e.toString()));
+            request.response()
+                    .end(body)
+                    .onFailure(e -> LOG.debug(
+                            "{} {}: answer not delivered: {}", request.method(), request.path(), e.toString()));
         }
     }
 
@@ -31,15 +38,23 @@ final class Replies {
      * Sends the headers with a Content-Length {@value #TRUNCATED_BYTES} bytes beyond the body, writes the body and
      * closes the connection: the client reads a body cut short, as when a proxy dies mid-answer.
      */
-    static void sendTruncated(HttpServerRequest request, int status, String contentType, Buffer body,
-            Map<String, String> headers, IntConsumer delivered) {
+    static void sendTruncated(
+            HttpServerRequest request,
+            int status,
+            String contentType,
+            Buffer body,
+            Map<String, String> headers,
+            IntConsumer delivered) {
         if (prepare(request, status, contentType, headers, delivered)) {
             HttpServerResponse response = request.response();
             response.putHeader("Content-Length", String.valueOf(body.length() + TRUNCATED_BYTES));
             // closed only once the body is on the wire: a close with the write still queued would discard it
             response.write(body).onComplete(written -> {
-                LOG.debug("{} {}: closing the connection {} bytes short, as scripted", request.method(),
-                        request.path(), TRUNCATED_BYTES);
+                LOG.debug(
+                        "{} {}: closing the connection {} bytes short, as scripted",
+                        request.method(),
+                        request.path(),
+                        TRUNCATED_BYTES);
                 request.connection().close();
             });
         }
@@ -49,8 +64,14 @@ final class Replies {
         send(request, status, "application/json", Buffer.buffer(json), Map.of(), delivered);
     }
 
-    static void sendError(HttpServerRequest request, int status, String message, String type, String param,
-            Object code, IntConsumer delivered) {
+    static void sendError(
+            HttpServerRequest request,
+            int status,
+            String message,
+            String type,
+            String param,
+            Object code,
+            IntConsumer delivered) {
         sendJson(request, status, EmulatorResponse.errorBody(message, type, param, code), delivered);
     }
 
@@ -59,8 +80,12 @@ final class Replies {
     }
 
     // status and headers set, or false (and -1 reported) when the client already left
-    private static boolean prepare(HttpServerRequest request, int status, String contentType,
-            Map<String, String> headers, IntConsumer delivered) {
+    private static boolean prepare(
+            HttpServerRequest request,
+            int status,
+            String contentType,
+            Map<String, String> headers,
+            IntConsumer delivered) {
         HttpServerResponse response = request.response();
         if (response.closed() || response.ended()) {
             LOG.debug("{} {}: the client left before the {} answer", request.method(), request.path(), status);

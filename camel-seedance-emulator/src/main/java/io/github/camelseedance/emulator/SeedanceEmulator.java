@@ -1,10 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.EmulatorVertx.await;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -12,8 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.github.camelseedance.emulator.EmulatorVertx.await;
 
 /**
  * An in-process Seedance API on a loopback port: it judges every generation request against the contract, answers as
@@ -66,7 +67,9 @@ public final class SeedanceEmulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.videoSize = builder.videoSize;
         // no seed given: one is chosen and logged, so a run that found a bug can be replayed with faultSeed
-        long seed = builder.faultSeed != null ? builder.faultSeed : ThreadLocalRandom.current().nextLong();
+        long seed = builder.faultSeed != null
+                ? builder.faultSeed
+                : ThreadLocalRandom.current().nextLong();
         this.faults = new FaultInjector(builder.faultRate, seed, builder.faults);
         this.firstAttempts = new FirstAttemptFaults(builder.firstAttemptFault);
         this.tls = builder.tls;
@@ -86,36 +89,47 @@ public final class SeedanceEmulator implements AutoCloseable {
         }
         vertx = EmulatorVertx.create();
         VideoLibrary videos = new VideoLibrary(videoSize);
-        GenerationEndpoint generation = new GenerationEndpoint(vertx, judge, records, generationGauge, videos, apiKey,
-                () -> latency, () -> baseUrl, faults, firstAttempts);
+        GenerationEndpoint generation = new GenerationEndpoint(
+                vertx,
+                judge,
+                records,
+                generationGauge,
+                videos,
+                apiKey,
+                () -> latency,
+                () -> baseUrl,
+                faults,
+                firstAttempts);
         // HTTP/1.1 only (no h2c, and no ALPN over TLS): a dropped connection then ends exactly one request, whatever
         // client is used
-        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
-                .setHandle100ContinueAutomatically(true);
+        HttpServerOptions options =
+                new HttpServerOptions().setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
         if (tls) {
             options.setSsl(true).setKeyCertOptions(EmulatorTls.serverKeyCertOptions());
         }
         try {
             HttpServer server = await(vertx.createHttpServer(options)
                     .connectionHandler(connectionDropper)
-                    .requestHandler(new EmulatorRoutes(generation,
-                            new VideoEndpoint(records, videos, brokenDownloads)))
+                    .requestHandler(new EmulatorRoutes(generation, new VideoEndpoint(records, videos, brokenDownloads)))
                     .listen(requestedPort, host));
             port = server.actualPort();
         } catch (RuntimeException e) {
             await(vertx.close());
             vertx = null;
-            throw new IllegalStateException("The Seedance emulator could not listen on " + host + ":" + requestedPort, e);
+            throw new IllegalStateException(
+                    "The Seedance emulator could not listen on " + host + ":" + requestedPort, e);
         }
         baseUrl = (tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         started = true;
         LOG.info("Seedance emulator listening on {}", baseUrl);
         if (faults.rate() > 0) {
-            LOG.info("Seedance emulator injects faults into {}% of generations, drawn from {} (faultSeed {})",
+            LOG.info(
+                    "Seedance emulator injects faults into {}% of generations, drawn from {} (faultSeed {})",
                     faults.rate() * 100, faults.kinds(), faults.seed());
         }
         if (firstAttempts.kind() != null) {
-            LOG.info("Seedance emulator answers the first attempt of each distinct generation with {}",
+            LOG.info(
+                    "Seedance emulator answers the first attempt of each distinct generation with {}",
                     firstAttempts.kind());
         }
         return this;
@@ -318,8 +332,7 @@ public final class SeedanceEmulator implements AutoCloseable {
         private Fault firstAttemptFault;
         private boolean tls;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The bearer key accepted; default {@code emulator-key}. */
         public Builder apiKey(String apiKey) {

@@ -2,6 +2,7 @@ package io.github.camelseedance.emulator;
 
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -162,8 +163,7 @@ public final class SeedanceEmulatorExtension
 
         private final SeedanceEmulator.Builder config = SeedanceEmulator.builder();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder apiKey(String apiKey) {
             config.apiKey(apiKey);

@@ -1,9 +1,10 @@
 package io.github.camelseedance.emulator;
 
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +44,19 @@ final class VideoEndpoint {
         int status = known ? 200 : 404;
         Map<String, List<String>> headers = HeaderMaps.copyOf(request.headers());
         records.addDownload(new RecordedDownload(request.method().name(), path, headers, status));
-        LOG.debug("{} {} -> {} (Authorization header {})", request.method(), path, status,
+        LOG.debug(
+                "{} {} -> {} (Authorization header {})",
+                request.method(),
+                path,
+                status,
                 headers.containsKey("authorization") ? "present" : "absent");
 
         if (!known) {
-            Replies.sendError(request, 404, "No video at " + path, "invalid_request_error", null, "not_found",
-                    Replies::ignore);
+            Replies.sendError(
+                    request, 404, "No video at " + path, "invalid_request_error", null, "not_found", Replies::ignore);
         } else if (request.method() == HttpMethod.HEAD) {
-            request.response().setStatusCode(200)
+            request.response()
+                    .setStatusCode(200)
                     .putHeader("Content-Type", "video/mp4")
                     .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();

@@ -65,7 +65,8 @@ final class VideoLibrary {
     static byte[] load() {
         try (InputStream in = VideoLibrary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("The emulator's sample video is missing from the classpath: " + RESOURCE);
+                throw new IllegalStateException(
+                        "The emulator's sample video is missing from the classpath: " + RESOURCE);
             }
             return in.readAllBytes();
         } catch (IOException e) {

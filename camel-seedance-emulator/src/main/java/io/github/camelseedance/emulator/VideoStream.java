@@ -68,13 +68,16 @@ final class VideoStream {
         if (broken) {
             // closed only once the last chunk is on the wire: a close with writes still queued would discard them
             lastWrite.onComplete(written -> {
-                LOG.debug("GET {}: breaking the download after {} of {} bytes, as scripted", request.path(),
-                        position, video.size());
+                LOG.debug(
+                        "GET {}: breaking the download after {} of {} bytes, as scripted",
+                        request.path(),
+                        position,
+                        video.size());
                 request.connection().close();
             });
         } else {
-            response.end().onFailure(e -> LOG.debug("GET {}: video not fully delivered: {}", request.path(),
-                    e.toString()));
+            response.end()
+                    .onFailure(e -> LOG.debug("GET {}: video not fully delivered: {}", request.path(), e.toString()));
         }
     }
 }

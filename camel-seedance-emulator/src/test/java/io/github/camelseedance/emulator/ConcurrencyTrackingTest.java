@@ -1,26 +1,28 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** How many generations a client has in flight at once: what a test of a client's concurrency limit asserts on. */
 class ConcurrencyTrackingTest {
 
     // started once for the class, reset before each test, closed after the last
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
@@ -30,9 +32,11 @@ class ConcurrencyTrackingTest {
         emulator.setLatency(Duration.ofMillis(500));
 
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 10)
-                .mapToObj(i -> client.generateAsync(VALID_BODY)).toList();
+                .mapToObj(i -> client.generateAsync(VALID_BODY))
+                .toList();
 
-        assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+        assertThat(calls)
+                .allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
         assertThat(emulator.maxConcurrentGenerations()).isEqualTo(10);
         assertThat(emulator.generationsInFlight()).isZero();
     }
@@ -49,7 +53,8 @@ class ConcurrencyTrackingTest {
 
     @Test
     void rejectedGenerationsCountWhileTheyAreAnswered() {
-        assertThat(client.send(client.generation(VALID_BODY).build()).statusCode()).isEqualTo(401);
+        assertThat(client.send(client.generation(VALID_BODY).build()).statusCode())
+                .isEqualTo(401);
         assertThat(client.generate("{\"model\":\"m\"}").statusCode()).isEqualTo(400);
 
         assertThat(emulator.maxConcurrentGenerations()).isEqualTo(1);
@@ -79,7 +84,10 @@ class ConcurrencyTrackingTest {
 
         await().until(() -> emulator.generationsInFlight() == 0);
         assertThat(emulator.maxConcurrentGenerations()).isEqualTo(1);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(0);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(0);
     }
 
     @Test

@@ -1,17 +1,19 @@
 package io.github.camelseedance.emulator;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
 
 class EmulatorResponseTest {
 
     @Test
     void truncatedStaysTruncatedThroughItsCopies() {
         EmulatorResponse truncated = EmulatorResponse.truncated(200, "application/json", "{\"data\":")
-                .withDelay(Duration.ofMillis(5)).withHeader("X-Trace", "1");
+                .withDelay(Duration.ofMillis(5))
+                .withHeader("X-Trace", "1");
 
         assertThat(truncated.isTruncated()).isTrue();
         assertThat(truncated.isDropConnection()).isFalse();
@@ -33,7 +35,10 @@ class EmulatorResponseTest {
     @Test
     void otherAnswersAreNotTruncated() {
         assertThat(EmulatorResponse.raw(502, "text/html", "").isTruncated()).isFalse();
-        assertThat(EmulatorResponse.dropConnection().withDelay(Duration.ofMillis(1)).isDropConnection()).isTrue();
+        assertThat(EmulatorResponse.dropConnection()
+                        .withDelay(Duration.ofMillis(1))
+                        .isDropConnection())
+                .isTrue();
         assertThat(EmulatorResponse.dropConnection().isTruncated()).isFalse();
     }
 }

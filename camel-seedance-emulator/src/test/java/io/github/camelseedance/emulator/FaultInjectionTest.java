@@ -1,17 +1,18 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Network faults a resilient client must survive: answers cut short, connections reset early, downloads broken. */
 class FaultInjectionTest {
@@ -20,7 +21,8 @@ class FaultInjectionTest {
 
     // started once for the class, reset before each test, closed after the last
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
@@ -36,7 +38,10 @@ class FaultInjectionTest {
         assertThat(received.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(received.contentLength()).isEqualTo(body.length() + 100);
         assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo(body);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(200);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(200);
         assertThat(client.generate(VALID_BODY).statusCode()).isEqualTo(200);
     }
 
@@ -45,13 +50,17 @@ class FaultInjectionTest {
         emulator.enqueue(EmulatorResponse.truncated(502, "text/html", "<html>Bad Gat"));
 
         assertThatThrownBy(() -> client.generate(VALID_BODY)).hasCauseInstanceOf(IOException.class);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(502);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(502);
     }
 
     @Test
     void truncatedAnswerKeepsItsDelayAndHeaders() throws Exception {
         emulator.enqueue(EmulatorResponse.truncated(429, "application/json", "{\"error\":")
-                .withDelay(Duration.ofMillis(100)).withHeader("Retry-After", "3"));
+                .withDelay(Duration.ofMillis(100))
+                .withHeader("Retry-After", "3"));
 
         TestClient.Received received = client.receive(client.authorizedGeneration(VALID_BODY));
 
@@ -130,7 +139,9 @@ class FaultInjectionTest {
         emulator.reset();
 
         assertThat(emulator.droppedConnections()).isZero();
-        assertThat(new TestClient(emulator.baseUrl(), emulator.apiKey()).generate(VALID_BODY).statusCode())
+        assertThat(new TestClient(emulator.baseUrl(), emulator.apiKey())
+                        .generate(VALID_BODY)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -144,9 +155,11 @@ class FaultInjectionTest {
         assertThat(broken.status()).isEqualTo(200);
         assertThat(broken.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(broken.contentLength()).isEqualTo(SAMPLE.length);
-        assertThat(broken.body()).hasSizeLessThan(SAMPLE.length)
-                .isEqualTo(Arrays.copyOf(SAMPLE, broken.body().length));
-        assertThat(emulator.downloads()).singleElement().extracting(RecordedDownload::status).isEqualTo(200);
+        assertThat(broken.body()).hasSizeLessThan(SAMPLE.length).isEqualTo(Arrays.copyOf(SAMPLE, broken.body().length));
+        assertThat(emulator.downloads())
+                .singleElement()
+                .extracting(RecordedDownload::status)
+                .isEqualTo(200);
 
         HttpResponse<byte[]> complete = client.download(url, null);
 

@@ -1,15 +1,16 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The random fault sequence on its own: reproducible for a seed, at the rate asked for, uniform over the kinds. */
 class FaultInjectorTest {
@@ -21,10 +22,22 @@ class FaultInjectorTest {
         Map<Fault, Integer> counts = counts(new FaultInjector(0.05, 42, ALL), 1000);
 
         // recorded once: a change here means a seed no longer replays an earlier run (soak results cite seeds)
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Fault.RATE_LIMITED, 12, Fault.REQUEST_TIMEOUT, 6, Fault.BAD_GATEWAY, 13,
-                Fault.SERVICE_UNAVAILABLE, 2, Fault.SERVER_ERROR, 6, Fault.DROPPED_CONNECTION, 5,
-                Fault.BROKEN_DOWNLOAD, 3));
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        Fault.RATE_LIMITED,
+                        12,
+                        Fault.REQUEST_TIMEOUT,
+                        6,
+                        Fault.BAD_GATEWAY,
+                        13,
+                        Fault.SERVICE_UNAVAILABLE,
+                        2,
+                        Fault.SERVER_ERROR,
+                        6,
+                        Fault.DROPPED_CONNECTION,
+                        5,
+                        Fault.BROKEN_DOWNLOAD,
+                        3));
         assertThat(draws(new FaultInjector(0.05, 42, ALL), 1000))
                 .isEqualTo(draws(new FaultInjector(0.05, 42, ALL), 1000));
     }
@@ -37,7 +50,9 @@ class FaultInjectorTest {
     @Test
     void aboutTheRateAskedForWhateverTheSeed() {
         for (long seed = 1; seed <= 50; seed++) {
-            int faults = counts(new FaultInjector(0.05, seed, ALL), 1000).values().stream().mapToInt(i -> i).sum();
+            int faults = counts(new FaultInjector(0.05, seed, ALL), 1000).values().stream()
+                    .mapToInt(i -> i)
+                    .sum();
             // binomial(1000, 0.05): mean 50, standard deviation about 7; this range is over 4 deviations wide each side
             assertThat(faults).as("faults in 1,000 draws at 5%%, seed %d", seed).isBetween(20, 85);
         }
@@ -105,7 +120,8 @@ class FaultInjectorTest {
     @Test
     void ratesOutsideZeroToOneAreRejected() {
         for (double rate : new double[] {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> new FaultInjector(rate, 1, ALL)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new FaultInjector(rate, 1, ALL))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("faultRate");
         }
     }

@@ -1,17 +1,16 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.fail;
+
 /** Asks ffprobe what a video file is. Absent ffmpeg skips a check locally, but on CI it is a broken setup. */
 final class Ffprobe {
 
-    private Ffprobe() {
-    }
+    private Ffprobe() {}
 
     /** True when ffprobe runs; false where it is missing, except on CI (env {@code CI=true}), where the test fails. */
     static boolean available() throws InterruptedException {
@@ -42,6 +41,5 @@ final class Ffprobe {
         return new Result(process.exitValue(), output);
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 }

@@ -1,15 +1,16 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code firstAttemptFault}: each distinct request is turned away once and goes through when repeated. */
 class FirstAttemptFaultTest {
@@ -20,7 +21,8 @@ class FirstAttemptFaultTest {
     // started once for the class; the reset before each test forgets the bodies seen
     @RegisterExtension
     static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder()
-            .firstAttemptFault(Fault.RATE_LIMITED).build();
+            .firstAttemptFault(Fault.RATE_LIMITED)
+            .build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
@@ -31,7 +33,8 @@ class FirstAttemptFaultTest {
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(emulator.generationRequests()).singleElement()
+        assertThat(emulator.generationRequests())
+                .singleElement()
                 .satisfies(r -> assertThat(r.fault()).isEqualTo(Fault.RATE_LIMITED))
                 .satisfies(r -> assertThat(r.status()).isEqualTo(429));
     }
@@ -45,7 +48,8 @@ class FirstAttemptFaultTest {
 
         assertThat(repeat.statusCode()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(emulator.generationRequests()).extracting(RecordedRequest::fault)
+        assertThat(emulator.generationRequests())
+                .extracting(RecordedRequest::fault)
                 .containsExactly(Fault.RATE_LIMITED, null, null);
     }
 
@@ -74,23 +78,28 @@ class FirstAttemptFaultTest {
         List<CompletableFuture<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < distinct; i++) {
             String body = VALID_BODY.replace("shiba inu", "dog number " + i);
-            requests.add(client.generateAsync(body).thenCompose(first -> first.statusCode() == 429
-                    ? client.generateAsync(body).thenApply(HttpResponse::statusCode)
-                    : CompletableFuture.completedFuture(first.statusCode())));
+            requests.add(client.generateAsync(body)
+                    .thenCompose(first -> first.statusCode() == 429
+                            ? client.generateAsync(body).thenApply(HttpResponse::statusCode)
+                            : CompletableFuture.completedFuture(first.statusCode())));
         }
 
         assertThat(requests).allSatisfy(request -> assertThat(request.join()).isEqualTo(200));
         assertThat(emulator.generationCount()).isEqualTo(2 * distinct);
-        assertThat(emulator.generationRequests()).filteredOn(r -> r.fault() == Fault.RATE_LIMITED).hasSize(distinct);
+        assertThat(emulator.generationRequests())
+                .filteredOn(r -> r.fault() == Fault.RATE_LIMITED)
+                .hasSize(distinct);
     }
 
     @Test
     void unauthorisedAttemptIsAnswered401AndDoesNotCountAsSeen() {
-        HttpResponse<String> unauthorised = client.send(client.generation(VALID_BODY).build());
+        HttpResponse<String> unauthorised =
+                client.send(client.generation(VALID_BODY).build());
 
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         assertThat(client.generate(VALID_BODY).statusCode()).isEqualTo(429);
-        assertThat(emulator.generationRequests()).extracting(RecordedRequest::fault)
+        assertThat(emulator.generationRequests())
+                .extracting(RecordedRequest::fault)
                 .containsExactly(null, Fault.RATE_LIMITED);
     }
 
@@ -100,7 +109,9 @@ class FirstAttemptFaultTest {
 
         assertThat(client.generate(invalid).statusCode()).isEqualTo(400);
         assertThat(client.generate(invalid).statusCode()).isEqualTo(400);
-        assertThat(emulator.generationRequests()).extracting(RecordedRequest::fault).containsOnlyNulls();
+        assertThat(emulator.generationRequests())
+                .extracting(RecordedRequest::fault)
+                .containsOnlyNulls();
     }
 
     @Test
@@ -120,8 +131,10 @@ class FirstAttemptFaultTest {
 
     @Test
     void anyFaultKindIsAnsweredAsTheRandomOneWouldBe() {
-        try (SeedanceEmulator unavailable = SeedanceEmulator.builder().firstAttemptFault(Fault.SERVICE_UNAVAILABLE)
-                .build().start()) {
+        try (SeedanceEmulator unavailable = SeedanceEmulator.builder()
+                .firstAttemptFault(Fault.SERVICE_UNAVAILABLE)
+                .build()
+                .start()) {
             TestClient client = new TestClient(unavailable.baseUrl(), unavailable.apiKey());
 
             assertThat(client.generate(VALID_BODY).statusCode()).isEqualTo(503);
@@ -131,16 +144,26 @@ class FirstAttemptFaultTest {
 
     @Test
     void aFaultedFirstAttemptUsesNoRandomDraw() {
-        try (SeedanceEmulator both = SeedanceEmulator.builder().firstAttemptFault(Fault.RATE_LIMITED)
-                .faultRate(0.5).faultSeed(11).faults(Fault.SERVICE_UNAVAILABLE).build().start();
+        try (SeedanceEmulator both = SeedanceEmulator.builder()
+                        .firstAttemptFault(Fault.RATE_LIMITED)
+                        .faultRate(0.5)
+                        .faultSeed(11)
+                        .faults(Fault.SERVICE_UNAVAILABLE)
+                        .build()
+                        .start();
                 SeedanceEmulator reference = SeedanceEmulator.builder()
-                        .faultRate(0.5).faultSeed(11).faults(Fault.SERVICE_UNAVAILABLE).build().start()) {
+                        .faultRate(0.5)
+                        .faultSeed(11)
+                        .faults(Fault.SERVICE_UNAVAILABLE)
+                        .build()
+                        .start()) {
             TestClient first = new TestClient(both.baseUrl(), both.apiKey());
             assertThat(first.generate(VALID_BODY).statusCode()).isEqualTo(429);
 
             List<Integer> afterwards = statuses(first, 30);
 
-            assertThat(afterwards).as("the random sequence starts where it would have")
+            assertThat(afterwards)
+                    .as("the random sequence starts where it would have")
                     .isEqualTo(statuses(new TestClient(reference.baseUrl(), reference.apiKey()), 30))
                     .contains(200, 503);
         }

@@ -1,7 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FirstAttemptFaultsTest {
 
@@ -27,7 +28,8 @@ class FirstAttemptFaultsTest {
         faults.take(bytes("{\"a\":1}"));
 
         assertThat(faults.take(bytes("{\"a\":2}"))).isEqualTo(Fault.SERVICE_UNAVAILABLE);
-        assertThat(faults.take(bytes("{\"a\": 1}"))).as("the same JSON spaced differently")
+        assertThat(faults.take(bytes("{\"a\": 1}")))
+                .as("the same JSON spaced differently")
                 .isEqualTo(Fault.SERVICE_UNAVAILABLE);
     }
 
@@ -56,10 +58,12 @@ class FirstAttemptFaultsTest {
         try {
             List<CompletableFuture<Fault>> attempts = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                attempts.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return faults.take(bytes("{\"same\":true}"));
-                }, pool));
+                attempts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return faults.take(bytes("{\"same\":true}"));
+                        },
+                        pool));
             }
 
             List<Fault> got = new ArrayList<>();

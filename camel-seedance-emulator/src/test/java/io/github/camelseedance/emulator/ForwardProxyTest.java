@@ -1,11 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +22,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The forward proxy between the JDK client and the emulator: it forwards plain HTTP, tunnels HTTPS, asks for Basic
@@ -47,10 +48,12 @@ class ForwardProxyTest {
     private static final String AUTHORIZATION = basic(USER, PASSWORD);
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().build();
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SECURE = SeedanceEmulatorExtension.builder().tls().build();
+    static final SeedanceEmulatorExtension SECURE =
+            SeedanceEmulatorExtension.builder().tls().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private ForwardProxy proxy;
@@ -72,16 +75,20 @@ class ForwardProxyTest {
         HttpResponse<String> generated = client.send(authorized(client.generation(VALID_BODY)));
         String url = json(generated).at("/data/0/url").asText();
 
-        HttpResponse<byte[]> download = client.http().send(authorized(get(url)), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download =
+                client.http().send(authorized(get(url)), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(generated.statusCode()).isEqualTo(200);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(SAMPLE);
-        assertThat(proxy.requests()).containsExactly("POST " + emulator.baseUrl() + "/v1/videos/generations",
-                "GET " + url);
+        assertThat(proxy.requests())
+                .containsExactly("POST " + emulator.baseUrl() + "/v1/videos/generations", "GET " + url);
         assertThat(proxy.contactedTargets()).containsOnly("127.0.0.1:" + emulator.port());
         assertThat(emulator.generationCount()).isEqualTo(1);
-        assertThat(emulator.downloads()).singleElement().extracting(RecordedDownload::status).isEqualTo(200);
+        assertThat(emulator.downloads())
+                .singleElement()
+                .extracting(RecordedDownload::status)
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,8 +121,12 @@ class ForwardProxyTest {
         emulator.enqueue(EmulatorResponse.dropConnection());
 
         assertThatThrownBy(() -> client.send(authorized(client.generation(VALID_BODY))))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(-1);
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(-1);
     }
 
     @Test
@@ -137,25 +148,30 @@ class ForwardProxyTest {
         emulator.setLatency(Duration.ofSeconds(1));
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
-            responses.add(client.http().sendAsync(authorized(client.generation(VALID_BODY)),
-                    HttpResponse.BodyHandlers.ofString()));
+            responses.add(client.http()
+                    .sendAsync(authorized(client.generation(VALID_BODY)), HttpResponse.BodyHandlers.ofString()));
         }
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
         assertThat(emulator.maxConcurrentGenerations()).isEqualTo(concurrent);
     }
 
     @Test
     void aClientThatGivesUpLeavesTheTargetToo() {
         emulator.setLatency(Duration.ofSeconds(30));
-        HttpRequest impatient = client.generation(VALID_BODY).timeout(Duration.ofMillis(300))
+        HttpRequest impatient = client.generation(VALID_BODY)
+                .timeout(Duration.ofMillis(300))
                 .header("Authorization", "Bearer " + emulator.apiKey())
-                .header("Proxy-Authorization", AUTHORIZATION).build();
+                .header("Proxy-Authorization", AUTHORIZATION)
+                .build();
 
         assertThatThrownBy(() -> client.http().send(impatient, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
 
-        assertThat(emulator.generationCount()).as("the request reached the emulator").isEqualTo(1);
+        assertThat(emulator.generationCount())
+                .as("the request reached the emulator")
+                .isEqualTo(1);
         // the emulator counts a generation in flight until its answer goes out or its connection closes
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.generationsInFlight() == 0);
     }
@@ -163,7 +179,8 @@ class ForwardProxyTest {
     @Test
     void aRequestWithoutCredentialsGets407AndGoesNowhere() {
         HttpResponse<String> response = client.send(client.generation(VALID_BODY)
-                .header("Authorization", "Bearer " + emulator.apiKey()).build());
+                .header("Authorization", "Bearer " + emulator.apiKey())
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(407);
         assertThat(response.headers().firstValue("Proxy-Authenticate")).hasValue("Basic realm=\"emulator-proxy\"");
@@ -176,7 +193,8 @@ class ForwardProxyTest {
     @Test
     void aWrongPasswordGets407() {
         HttpResponse<String> response = client.send(client.generation(VALID_BODY)
-                .header("Proxy-Authorization", basic(USER, "wrong")).build());
+                .header("Proxy-Authorization", basic(USER, "wrong"))
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(407);
         assertThat(proxy.authenticationRefusals()).isEqualTo(1);
@@ -211,7 +229,10 @@ class ForwardProxyTest {
 
     @Test
     void localhostIsALoopbackTarget() {
-        TestClient byName = through(proxy, emulator.baseUrl().replace("127.0.0.1", "localhost"), emulator.apiKey(),
+        TestClient byName = through(
+                proxy,
+                emulator.baseUrl().replace("127.0.0.1", "localhost"),
+                emulator.apiKey(),
                 TestClient.httpClient());
 
         HttpResponse<String> response = byName.send(authorized(byName.generation(VALID_BODY)));
@@ -224,8 +245,8 @@ class ForwardProxyTest {
     void tunnelsHttpsToTheTlsEmulator() throws Exception {
         SeedanceEmulator secure = SECURE.emulator();
         try (ForwardProxy open = ForwardProxy.builder().build().start()) {
-            TestClient tunnelled = through(open, secure,
-                    TestClient.httpClient().sslContext(EmulatorTls.trustingSslContext()));
+            TestClient tunnelled =
+                    through(open, secure, TestClient.httpClient().sslContext(EmulatorTls.trustingSslContext()));
 
             HttpResponse<String> generated = tunnelled.generate(VALID_BODY);
             String url = json(generated).at("/data/0/url").asText();
@@ -242,9 +263,12 @@ class ForwardProxyTest {
     @Test
     void aTunnelOffLoopbackGets403WithoutAConnection() {
         try (ForwardProxy open = ForwardProxy.builder().build().start()) {
-            HttpClient http = TestClient.httpClient().proxy(ProxySelector.of(open.address())).build();
+            HttpClient http = TestClient.httpClient()
+                    .proxy(ProxySelector.of(open.address()))
+                    .build();
 
-            assertThatThrownBy(() -> http.send(get("https://video.invalid/").build(), HttpResponse.BodyHandlers.ofString()))
+            assertThatThrownBy(() ->
+                            http.send(get("https://video.invalid/").build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(IOException.class);
 
             assertThat(open.requests()).containsExactly("CONNECT video.invalid:443");
@@ -272,14 +296,17 @@ class ForwardProxyTest {
             socket.setSoTimeout(10_000);
             assertThat(connect(socket, "127.0.0.1:" + port, AUTHORIZATION)).startsWith("HTTP/1.1 200 ");
 
-            try (SSLSocket tls = (SSLSocket) EmulatorTls.trustingSslContext().getSocketFactory()
+            try (SSLSocket tls = (SSLSocket) EmulatorTls.trustingSslContext()
+                    .getSocketFactory()
                     .createSocket(socket, "127.0.0.1", port, false)) {
                 SSLParameters parameters = tls.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 tls.setSSLParameters(parameters);
                 tls.startHandshake();
-                String head = exchange(tls, "GET /videos/never-issued.mp4 HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                        + "\r\nConnection: close\r\n\r\n");
+                String head = exchange(
+                        tls,
+                        "GET /videos/never-issued.mp4 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                                + "\r\nConnection: close\r\n\r\n");
 
                 assertThat(tls.getSession().getPeerCertificates()[0]).isEqualTo(EmulatorTls.certificate());
                 assertThat(head).startsWith("HTTP/1.1 404 ");
@@ -292,8 +319,8 @@ class ForwardProxyTest {
     @Test
     void aRequestForTheProxyItselfGets400() {
         try (ForwardProxy open = ForwardProxy.builder().build().start()) {
-            HttpResponse<String> response = new TestClient("http://127.0.0.1:" + open.port(), "unused")
-                    .get("/v1/videos/generations");
+            HttpResponse<String> response =
+                    new TestClient("http://127.0.0.1:" + open.port(), "unused").get("/v1/videos/generations");
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(open.contactedTargets()).isEmpty();
@@ -329,8 +356,10 @@ class ForwardProxyTest {
 
     @Test
     void thePasswordIsNeverShown() {
-        assertThat(proxy.toString()).contains("127.0.0.1:" + proxy.port())
-                .doesNotContain(PASSWORD).doesNotContain(AUTHORIZATION.substring("Basic ".length()));
+        assertThat(proxy.toString())
+                .contains("127.0.0.1:" + proxy.port())
+                .doesNotContain(PASSWORD)
+                .doesNotContain(AUTHORIZATION.substring("Basic ".length()));
     }
 
     @Test
@@ -348,17 +377,21 @@ class ForwardProxyTest {
     }
 
     private static TestClient through(ForwardProxy proxy, String baseUrl, String apiKey, HttpClient.Builder http) {
-        return new TestClient(baseUrl, apiKey, http.proxy(ProxySelector.of(proxy.address())).build());
+        return new TestClient(
+                baseUrl, apiKey, http.proxy(ProxySelector.of(proxy.address())).build());
     }
 
     // the JDK client sends Basic proxy credentials for http:// targets only when the request carries them itself
     private HttpRequest authorized(HttpRequest.Builder request) {
         return request.header("Authorization", "Bearer " + emulator.apiKey())
-                .header("Proxy-Authorization", AUTHORIZATION).build();
+                .header("Proxy-Authorization", AUTHORIZATION)
+                .build();
     }
 
     private static HttpRequest.Builder get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
     }
 
     private static String basic(String user, String password) {

@@ -1,9 +1,9 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HopByHopHeadersTest {
 
@@ -19,12 +19,15 @@ class HopByHopHeadersTest {
                 .add("Transfer-Encoding", "chunked")
                 .add("Authorization", "Bearer key")
                 .add("Content-Type", "application/json")
-                .add("X-Trace", "1").add("X-Trace", "2");
+                .add("X-Trace", "1")
+                .add("X-Trace", "2");
 
         MultiMap kept = HopByHopHeaders.endToEnd(headers);
 
         assertThat(kept.names()).containsExactlyInAnyOrder("Authorization", "Content-Type", "X-Trace");
         assertThat(kept.getAll("x-trace")).containsExactly("1", "2");
-        assertThat(headers.contains("Proxy-Authorization")).as("the original is left alone").isTrue();
+        assertThat(headers.contains("Proxy-Authorization"))
+                .as("the original is left alone")
+                .isTrue();
     }
 }

@@ -1,10 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -17,9 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A video far larger than the sample, for tests of how much memory a client's download takes. */
 class LargeVideoTest {
@@ -29,7 +30,8 @@ class LargeVideoTest {
 
     // started once for the class, reset before each test, closed after the last
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
@@ -50,15 +52,21 @@ class LargeVideoTest {
         }
         assertThat(Arrays.copyOf(head, SAMPLE.length)).isEqualTo(SAMPLE);
         assertThat(ByteBuffer.wrap(head, SAMPLE.length, 4).getInt()).isEqualTo(SIZE - SAMPLE.length);
-        assertThat(new String(head, SAMPLE.length + 4, 4, StandardCharsets.US_ASCII)).isEqualTo("free");
+        assertThat(new String(head, SAMPLE.length + 4, 4, StandardCharsets.US_ASCII))
+                .isEqualTo("free");
         assertThat(lastBytes(file, 4096)).containsOnly(0);
-        assertThat(emulator.downloads()).singleElement().extracting(RecordedDownload::status).isEqualTo(200);
+        assertThat(emulator.downloads())
+                .singleElement()
+                .extracting(RecordedDownload::status)
+                .isEqualTo(200);
         assertThat(emulator.videoSize()).isEqualTo(SIZE);
 
         // only the codec check needs ffmpeg: skipped where it is missing, but on CI a missing ffprobe fails
         if (Ffprobe.available()) {
             Ffprobe.Result probe = Ffprobe.codecs(file);
-            assertThat(probe.exitCode()).as("ffprobe output: %s", probe.output()).isZero();
+            assertThat(probe.exitCode())
+                    .as("ffprobe output: %s", probe.output())
+                    .isZero();
             assertThat(probe.output().strip()).isEqualTo("h264");
         }
     }
@@ -77,10 +85,12 @@ class LargeVideoTest {
 
         // read one after another while all four are open: the waiting ones exercise the emulator's back-pressure
         List<CompletableFuture<HttpResponse<InputStream>>> downloads = IntStream.range(0, 4)
-                .mapToObj(i -> client.http().sendAsync(client.getRequest(url), HttpResponse.BodyHandlers.ofInputStream()))
+                .mapToObj(
+                        i -> client.http().sendAsync(client.getRequest(url), HttpResponse.BodyHandlers.ofInputStream()))
                 .toList();
 
-        assertThat(downloads).allSatisfy(download -> assertThat(countBytes(download.join())).isEqualTo(SIZE));
+        assertThat(downloads)
+                .allSatisfy(download -> assertThat(countBytes(download.join())).isEqualTo(SIZE));
     }
 
     @Test
@@ -88,8 +98,8 @@ class LargeVideoTest {
         String url = generatedUrl();
         emulator.breakNextDownloads(1);
 
-        HttpResponse<InputStream> broken = client.http().send(client.getRequest(url),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> broken =
+                client.http().send(client.getRequest(url), HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(broken.headers().firstValueAsLong("Content-Length")).hasValue(SIZE);
         assertThat(countBytes(broken)).isLessThanOrEqualTo(SIZE / 2);
@@ -98,12 +108,17 @@ class LargeVideoTest {
     @Test
     void videoSizeDefaultsToTheSampleAndRejectsSizesThatCannotBePadded() {
         assertThat(SeedanceEmulator.builder().build().videoSize()).isEqualTo(SAMPLE.length);
-        assertThat(SeedanceEmulator.builder().videoSize(SAMPLE.length + 8).build().videoSize())
+        assertThat(SeedanceEmulator.builder()
+                        .videoSize(SAMPLE.length + 8)
+                        .build()
+                        .videoSize())
                 .isEqualTo(SAMPLE.length + 8);
         assertThatThrownBy(() -> SeedanceEmulator.builder().videoSize(SAMPLE.length - 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least");
         assertThatThrownBy(() -> SeedanceEmulator.builder().videoSize(SAMPLE.length + 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("free box");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("free box");
     }
 
     private String generatedUrl() {

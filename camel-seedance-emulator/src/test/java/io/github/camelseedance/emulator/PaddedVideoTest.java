@@ -1,13 +1,14 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PaddedVideoTest {
 
@@ -29,8 +30,11 @@ class PaddedVideoTest {
 
         assertThat(Arrays.copyOf(whole, SAMPLE.length)).isEqualTo(SAMPLE);
         assertThat(ByteBuffer.wrap(whole, SAMPLE.length, 4).getInt()).isEqualTo(1000);
-        assertThat(new String(whole, SAMPLE.length + 4, 4, StandardCharsets.US_ASCII)).isEqualTo("free");
-        assertThat(Arrays.copyOfRange(whole, SAMPLE.length + 8, whole.length)).hasSize(992).containsOnly(0);
+        assertThat(new String(whole, SAMPLE.length + 4, 4, StandardCharsets.US_ASCII))
+                .isEqualTo("free");
+        assertThat(Arrays.copyOfRange(whole, SAMPLE.length + 8, whole.length))
+                .hasSize(992)
+                .containsOnly(0);
     }
 
     @Test
@@ -73,7 +77,9 @@ class PaddedVideoTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaddedVideo(SAMPLE, SAMPLE.length + 1L))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new PaddedVideo(SAMPLE, SAMPLE.length + 8L).slice(SAMPLE.length, 8).getBytes())
+        assertThat(new PaddedVideo(SAMPLE, SAMPLE.length + 8L)
+                        .slice(SAMPLE.length, 8)
+                        .getBytes())
                 .isEqualTo(PaddedVideo.freeBoxHeader(8));
     }
 

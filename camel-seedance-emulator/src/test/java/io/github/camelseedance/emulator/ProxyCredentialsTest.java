@@ -1,15 +1,16 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProxyCredentialsTest {
 
-    private static final String TOKEN = Base64.getEncoder()
-            .encodeToString("user:pässword".getBytes(StandardCharsets.UTF_8));
+    private static final String TOKEN =
+            Base64.getEncoder().encodeToString("user:pässword".getBytes(StandardCharsets.UTF_8));
 
     private final ProxyCredentials credentials = ProxyCredentials.basic("user", "pässword");
 
@@ -25,8 +26,9 @@ class ProxyCredentialsTest {
         assertThat(credentials.accept("")).isFalse();
         assertThat(credentials.accept("Bearer " + TOKEN)).isFalse();
         assertThat(credentials.accept("Basic " + TOKEN.substring(1))).isFalse();
-        assertThat(credentials.accept("Basic " + Base64.getEncoder().encodeToString("user:other".getBytes(
-                StandardCharsets.UTF_8)))).isFalse();
+        assertThat(credentials.accept(
+                        "Basic " + Base64.getEncoder().encodeToString("user:other".getBytes(StandardCharsets.UTF_8))))
+                .isFalse();
     }
 
     @Test
@@ -38,6 +40,9 @@ class ProxyCredentialsTest {
 
     @Test
     void toStringHidesThem() {
-        assertThat(credentials.toString()).doesNotContain("user").doesNotContain("pässword").doesNotContain(TOKEN);
+        assertThat(credentials.toString())
+                .doesNotContain("user")
+                .doesNotContain("pässword")
+                .doesNotContain(TOKEN);
     }
 }

@@ -1,11 +1,11 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProxyTargetTest {
 
@@ -38,8 +38,19 @@ class ProxyTargetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "127.0.0.1:", ":443", "127.0.0.1:0", "127.0.0.1:65536", "127.0.0.1:-1",
-            "127.0.0.1:44x", "::1:443", "[::1]", "127.0.0.1:1234567"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "127.0.0.1:",
+                ":443",
+                "127.0.0.1:0",
+                "127.0.0.1:65536",
+                "127.0.0.1:-1",
+                "127.0.0.1:44x",
+                "::1:443",
+                "[::1]",
+                "127.0.0.1:1234567"
+            })
     void malformedAuthorityIsRejected(String authority) {
         assertThatThrownBy(() -> ProxyTarget.ofAuthority(authority)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,17 +1,18 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Random faults over HTTP: what each one looks like to a client, how it is recorded, and that a seed replays a run. */
 class RandomFaultTest {
@@ -20,14 +21,17 @@ class RandomFaultTest {
 
     @Test
     void errorFaultsAnswerWithTheirStatusAndTheProvidersErrorShape() {
-        for (Fault fault : List.of(Fault.RATE_LIMITED, Fault.REQUEST_TIMEOUT, Fault.SERVICE_UNAVAILABLE,
-                Fault.SERVER_ERROR)) {
+        for (Fault fault :
+                List.of(Fault.RATE_LIMITED, Fault.REQUEST_TIMEOUT, Fault.SERVICE_UNAVAILABLE, Fault.SERVER_ERROR)) {
             try (SeedanceEmulator emulator = alwaysFaulting(fault)) {
                 HttpResponse<String> response = client(emulator).generate(VALID_BODY);
 
                 assertThat(response.statusCode()).as(fault.name()).isEqualTo(fault.status());
-                assertThat(json(response).at("/error/message").asText()).as(fault.name()).isNotBlank();
-                assertThat(emulator.generationRequests()).singleElement()
+                assertThat(json(response).at("/error/message").asText())
+                        .as(fault.name())
+                        .isNotBlank();
+                assertThat(emulator.generationRequests())
+                        .singleElement()
                         .satisfies(r -> assertThat(r.fault()).isEqualTo(fault))
                         .satisfies(r -> assertThat(r.status()).isEqualTo(fault.status()));
             }
@@ -37,7 +41,8 @@ class RandomFaultTest {
     @Test
     void rateLimitAsksToRetryAfterOneSecond() {
         try (SeedanceEmulator emulator = alwaysFaulting(Fault.RATE_LIMITED)) {
-            assertThat(client(emulator).generate(VALID_BODY).headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(client(emulator).generate(VALID_BODY).headers().firstValue("Retry-After"))
+                    .hasValue("1");
         }
     }
 
@@ -48,7 +53,9 @@ class RandomFaultTest {
 
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html");
-            assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::fault)
+            assertThat(emulator.generationRequests())
+                    .singleElement()
+                    .extracting(RecordedRequest::fault)
                     .isEqualTo(Fault.BAD_GATEWAY);
         }
     }
@@ -58,10 +65,12 @@ class RandomFaultTest {
         try (SeedanceEmulator emulator = alwaysFaulting(Fault.DROPPED_CONNECTION)) {
             TestClient client = client(emulator);
 
-            assertThatThrownBy(() -> client.generate(VALID_BODY)).isInstanceOf(UncheckedIOException.class)
+            assertThatThrownBy(() -> client.generate(VALID_BODY))
+                    .isInstanceOf(UncheckedIOException.class)
                     .hasCauseInstanceOf(IOException.class);
 
-            assertThat(emulator.generationRequests()).singleElement()
+            assertThat(emulator.generationRequests())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.fault()).isEqualTo(Fault.DROPPED_CONNECTION))
                     .satisfies(r -> assertThat(r.status()).isEqualTo(-1));
         }
@@ -78,7 +87,8 @@ class RandomFaultTest {
             HttpResponse<byte[]> again = client.download(url, null);
 
             assertThat(generated.statusCode()).isEqualTo(200);
-            assertThat(emulator.generationRequests()).singleElement()
+            assertThat(emulator.generationRequests())
+                    .singleElement()
                     .satisfies(r -> assertThat(r.fault()).isEqualTo(Fault.BROKEN_DOWNLOAD))
                     .satisfies(r -> assertThat(r.status()).isEqualTo(200));
             assertThat(broken.contentLength()).isEqualTo(SAMPLE.length);
@@ -95,15 +105,25 @@ class RandomFaultTest {
             emulator.breakNextDownloads(1);
 
             assertThatThrownBy(() -> client.download(url, null)).isInstanceOf(IOException.class);
-            assertThatThrownBy(() -> client.download(url, null)).as("the scripted break").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.download(url, null))
+                    .as("the scripted break")
+                    .isInstanceOf(IOException.class);
             assertThat(client.download(url, null).body()).isEqualTo(SAMPLE);
         }
     }
 
     @Test
     void scriptedAnswersAndInvalidRequestsGetNoFaultAndUseNoDraw() {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().faultRate(1).faultSeed(3).build().start();
-                SeedanceEmulator reference = SeedanceEmulator.builder().faultRate(1).faultSeed(3).build().start()) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                        .faultRate(1)
+                        .faultSeed(3)
+                        .build()
+                        .start();
+                SeedanceEmulator reference = SeedanceEmulator.builder()
+                        .faultRate(1)
+                        .faultSeed(3)
+                        .build()
+                        .start()) {
             TestClient client = client(emulator);
             emulator.enqueue(EmulatorResponse.error(418, "scripted", "test", null, null));
 
@@ -111,30 +131,45 @@ class RandomFaultTest {
             assertThat(client.generate("{\"model\":\"m\"}").statusCode()).isEqualTo(400);
             List<Fault> afterwards = faultsOf(emulator, 20);
 
-            assertThat(emulator.generationRequests().subList(0, 2)).extracting(RecordedRequest::fault).containsOnlyNulls();
+            assertThat(emulator.generationRequests().subList(0, 2))
+                    .extracting(RecordedRequest::fault)
+                    .containsOnlyNulls();
             assertThat(afterwards).as("the sequence starts where it would have").isEqualTo(faultsOf(reference, 20));
         }
     }
 
     @Test
     void theSameSeedReplaysTheSameFaultsAndDrawsAboutTheRate() {
-        try (SeedanceEmulator first = SeedanceEmulator.builder().faultRate(0.3).faultSeed(7).build().start();
-                SeedanceEmulator second = SeedanceEmulator.builder().faultRate(0.3).faultSeed(7).build().start()) {
+        try (SeedanceEmulator first = SeedanceEmulator.builder()
+                        .faultRate(0.3)
+                        .faultSeed(7)
+                        .build()
+                        .start();
+                SeedanceEmulator second = SeedanceEmulator.builder()
+                        .faultRate(0.3)
+                        .faultSeed(7)
+                        .build()
+                        .start()) {
             List<Fault> faults = faultsOf(first, 200);
 
             assertThat(faultsOf(second, 200)).isEqualTo(faults);
             long faulted = faults.stream().filter(f -> f != null).count();
             // binomial(200, 0.3): mean 60, standard deviation about 6.5
             assertThat(faulted).isBetween(30L, 90L);
-            assertThat(first.generationRequests()).filteredOn(r -> r.fault() == null)
+            assertThat(first.generationRequests())
+                    .filteredOn(r -> r.fault() == null)
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         }
     }
 
     @Test
     void rateCanChangeWhileRunningAndResetRestoresItWithTheSequence() {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().faultRate(0.5).faultSeed(9)
-                .faults(Fault.SERVICE_UNAVAILABLE).build().start()) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                .faultRate(0.5)
+                .faultSeed(9)
+                .faults(Fault.SERVICE_UNAVAILABLE)
+                .build()
+                .start()) {
             List<Fault> first = faultsOf(emulator, 30);
             emulator.setFaultRate(0);
 
@@ -155,12 +190,14 @@ class RandomFaultTest {
             assertThat(emulator.faults()).containsExactly(Fault.values());
             assertThat(faultsOf(emulator, 20)).containsOnlyNulls();
         }
-        assertThat(SeedanceEmulator.builder().faultSeed(123).build().faultSeed()).isEqualTo(123);
+        assertThat(SeedanceEmulator.builder().faultSeed(123).build().faultSeed())
+                .isEqualTo(123);
     }
 
     @Test
     void faultOptionsAreChecked() {
-        assertThatThrownBy(() -> SeedanceEmulator.builder().faultRate(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeedanceEmulator.builder().faultRate(1.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeedanceEmulator.builder().faultRate(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeedanceEmulator.builder().faults()).isInstanceOf(IllegalArgumentException.class);
@@ -172,14 +209,22 @@ class RandomFaultTest {
 
     @Test
     void faultKindsAreClassifiedForRetrying() {
-        assertThat(EnumSet.allOf(Fault.class)).filteredOn(Fault::notStarted).extracting(Fault::status)
+        assertThat(EnumSet.allOf(Fault.class))
+                .filteredOn(Fault::notStarted)
+                .extracting(Fault::status)
                 .containsExactlyInAnyOrder(429, 408, 502, 503);
-        assertThat(EnumSet.allOf(Fault.class)).filteredOn(Fault::ambiguous)
+        assertThat(EnumSet.allOf(Fault.class))
+                .filteredOn(Fault::ambiguous)
                 .containsExactlyInAnyOrder(Fault.SERVER_ERROR, Fault.DROPPED_CONNECTION);
     }
 
     private static SeedanceEmulator alwaysFaulting(Fault fault) {
-        return SeedanceEmulator.builder().faultRate(1).faultSeed(1).faults(fault).build().start();
+        return SeedanceEmulator.builder()
+                .faultRate(1)
+                .faultSeed(1)
+                .faults(fault)
+                .build()
+                .start();
     }
 
     private static TestClient client(SeedanceEmulator emulator) {

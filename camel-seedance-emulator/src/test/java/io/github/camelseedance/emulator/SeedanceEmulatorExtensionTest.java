@@ -1,13 +1,14 @@
 package io.github.camelseedance.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.time.Duration;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a user's route test runs the emulator: register the extension, point the component at {@code baseUrl()}. */
 class SeedanceEmulatorExtensionTest {
@@ -51,7 +52,10 @@ class SeedanceEmulatorExtensionTest {
     void recordsStartEmptyInEveryTestToo() {
         assertThat(seedance.generationCount()).isZero();
         send();
-        assertThat(seedance.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(200);
+        assertThat(seedance.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(200);
     }
 
     @Test
@@ -84,7 +88,9 @@ class SeedanceEmulatorExtensionTest {
         assertThatThrownBy(SeedanceEmulatorExtensionTest::send).hasCauseInstanceOf(IOException.class);
         assertThat(seedance.droppedConnections()).isEqualTo(1);
 
-        String url = TestClient.json(client().generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+        String url = TestClient.json(client().generate(TestClient.VALID_BODY))
+                .at("/data/0/url")
+                .asText();
         seedance.breakNextDownloads(1);
         assertThatThrownBy(() -> client().download(url, null)).isInstanceOf(IOException.class);
         assertThat(seedance.videoSize()).isEqualTo(VideoLibrary.sampleSize());
@@ -104,7 +110,9 @@ class SeedanceEmulatorExtensionTest {
     private static void checkCleanThenLeaveFaultsPending() throws Exception {
         assertThat(seedance.droppedConnections()).isZero();
         assertThat(seedance.maxConcurrentGenerations()).isZero();
-        String url = TestClient.json(client().generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+        String url = TestClient.json(client().generate(TestClient.VALID_BODY))
+                .at("/data/0/url")
+                .asText();
         assertThat(client().download(url, null).body()).hasSize((int) VideoLibrary.sampleSize());
         seedance.dropNextConnections(3);
         assertThatThrownBy(SeedanceEmulatorExtensionTest::send).hasCauseInstanceOf(IOException.class);
@@ -138,8 +146,10 @@ class SeedanceEmulatorExtensionTest {
         void emulatorIsStartedBeforeTheTest() {
             assertThat(perTest.emulator().isRunning()).isTrue();
             assertThat(perTest.apiKey()).isEqualTo("emulator-key");
-            assertThat(new TestClient(perTest.baseUrl(), perTest.apiKey()).generate(TestClient.VALID_BODY)
-                    .statusCode()).isEqualTo(200);
+            assertThat(new TestClient(perTest.baseUrl(), perTest.apiKey())
+                            .generate(TestClient.VALID_BODY)
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -155,12 +165,15 @@ class SeedanceEmulatorExtensionTest {
         private static final long SIZE = 1024 * 1024;
 
         @RegisterExtension
-        SeedanceEmulatorExtension large = SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
+        SeedanceEmulatorExtension large =
+                SeedanceEmulatorExtension.builder().videoSize(SIZE).build();
 
         @Test
         void downloadsHaveTheConfiguredSize() throws Exception {
             TestClient client = new TestClient(large.baseUrl(), large.apiKey());
-            String url = TestClient.json(client.generate(TestClient.VALID_BODY)).at("/data/0/url").asText();
+            String url = TestClient.json(client.generate(TestClient.VALID_BODY))
+                    .at("/data/0/url")
+                    .asText();
 
             assertThat(large.videoSize()).isEqualTo(SIZE);
             assertThat(client.download(url, null).body()).hasSize((int) SIZE);
@@ -172,12 +185,15 @@ class SeedanceEmulatorExtensionTest {
     class WithTls {
 
         @RegisterExtension
-        SeedanceEmulatorExtension secure = SeedanceEmulatorExtension.builder().tls().build();
+        SeedanceEmulatorExtension secure =
+                SeedanceEmulatorExtension.builder().tls().build();
 
         @Test
         void servesHttpsToAClientTrustingTheStore() {
             assertThat(secure.baseUrl()).startsWith("https://127.0.0.1:");
-            assertThat(TestClient.trusting(secure.emulator()).generate(TestClient.VALID_BODY).statusCode())
+            assertThat(TestClient.trusting(secure.emulator())
+                            .generate(TestClient.VALID_BODY)
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
@@ -188,7 +204,8 @@ class SeedanceEmulatorExtensionTest {
 
         @RegisterExtension
         SeedanceEmulatorExtension flaky = SeedanceEmulatorExtension.builder()
-                .firstAttemptFault(Fault.REQUEST_TIMEOUT).build();
+                .firstAttemptFault(Fault.REQUEST_TIMEOUT)
+                .build();
 
         @Test
         void firstAttemptIsFaultedAndItsRepeatSucceeds() {

@@ -1,11 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedanceEmulatorTest {
 
@@ -54,10 +55,13 @@ class SeedanceEmulatorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode body = json(response);
-        assertThat(body.at("/data/0/url").asText()).startsWith(emulator.baseUrl() + "/videos/").endsWith(".mp4");
+        assertThat(body.at("/data/0/url").asText())
+                .startsWith(emulator.baseUrl() + "/videos/")
+                .endsWith(".mp4");
         assertThat(body.at("/data/0/revised_prompt").isTextual()).isTrue();
         assertThat(body.get("created").isIntegralNumber()).isTrue();
-        assertThat(body.get("created").asLong()).isGreaterThan(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
+        assertThat(body.get("created").asLong())
+                .isGreaterThan(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
     }
 
     @Test
@@ -88,7 +92,8 @@ class SeedanceEmulatorTest {
     @Test
     void wrongKeyIsAnswered401InTheProviderErrorShape() {
         HttpResponse<String> response = client.send(client.generation(VALID_BODY)
-                .header("Authorization", "Bearer wrong-key").build());
+                .header("Authorization", "Bearer wrong-key")
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(401);
         JsonNode error = json(response).get("error");
@@ -97,12 +102,16 @@ class SeedanceEmulatorTest {
         assertThat(error.get("param").isNull()).isTrue();
         assertThat(error.get("code").asText()).isEqualTo("invalid_api_key");
         assertThat(emulator.violations()).isEmpty();
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(401);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(401);
     }
 
     @Test
     void missingAuthorizationIsAnswered401AndRecordedAsAViolation() {
-        HttpResponse<String> response = client.send(client.generation(VALID_BODY).build());
+        HttpResponse<String> response =
+                client.send(client.generation(VALID_BODY).build());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(emulator.violations()).singleElement().asString().contains("Authorization");
@@ -110,8 +119,8 @@ class SeedanceEmulatorTest {
 
     @Test
     void invalidBodyIsAnswered400WithTheFirstViolation() {
-        HttpResponse<String> response = client.generate(
-                "{\"model\":\"ByteDance-Seedance-1.5-pro\",\"prompt\":\"p\",\"seconds\":\"5\"}");
+        HttpResponse<String> response =
+                client.generate("{\"model\":\"ByteDance-Seedance-1.5-pro\",\"prompt\":\"p\",\"seconds\":\"5\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = json(response).get("error");
@@ -147,7 +156,9 @@ class SeedanceEmulatorTest {
         assertThat(error.get("param").isNull()).isTrue();
         assertThat(error.get("code").asInt()).isEqualTo(429);
         assertThat(normal.statusCode()).isEqualTo(200);
-        assertThat(emulator.generationRequests()).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(emulator.generationRequests())
+                .extracting(RecordedRequest::status)
+                .containsExactly(429, 200);
     }
 
     @Test
@@ -184,7 +195,10 @@ class SeedanceEmulatorTest {
         emulator.enqueue(EmulatorResponse.dropConnection());
 
         assertThatThrownBy(() -> client.generate(VALID_BODY)).hasCauseInstanceOf(IOException.class);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(-1);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(-1);
         assertThat(client.generate(VALID_BODY).statusCode()).isEqualTo(200);
     }
 
@@ -208,9 +222,11 @@ class SeedanceEmulatorTest {
         emulator.setLatency(Duration.ofMillis(300));
 
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 20)
-                .mapToObj(i -> client.generateAsync(VALID_BODY)).toList();
+                .mapToObj(i -> client.generateAsync(VALID_BODY))
+                .toList();
 
-        assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+        assertThat(calls)
+                .allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
         assertThat(emulator.generationCount()).isEqualTo(20);
     }
 
@@ -240,9 +256,11 @@ class SeedanceEmulatorTest {
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(video.headers().firstValueAsLong("Content-Length")).hasValue(video.body().length);
-        assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("ftyp");
         assertThat(emulator.downloads()).singleElement().satisfies(download -> {
-            assertThat(download.path()).isEqualTo(url.substring(emulator.baseUrl().length()));
+            assertThat(download.path())
+                    .isEqualTo(url.substring(emulator.baseUrl().length()));
             assertThat(download.authorization()).isNull();
             assertThat(download.status()).isEqualTo(200);
         });
@@ -254,7 +272,9 @@ class SeedanceEmulatorTest {
 
         client.download(url, "Bearer test-key");
 
-        assertThat(emulator.downloads()).singleElement().extracting(RecordedDownload::authorization)
+        assertThat(emulator.downloads())
+                .singleElement()
+                .extracting(RecordedDownload::authorization)
                 .isEqualTo("Bearer test-key");
         assertThat(emulator.downloads().get(0).toString()).doesNotContain("test-key");
     }
@@ -264,8 +284,12 @@ class SeedanceEmulatorTest {
         HttpResponse<byte[]> response = client.download(emulator.baseUrl() + "/videos/never-issued.mp4", null);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"error\"");
-        assertThat(emulator.downloads()).singleElement().extracting(RecordedDownload::status).isEqualTo(404);
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"error\"");
+        assertThat(emulator.downloads())
+                .singleElement()
+                .extracting(RecordedDownload::status)
+                .isEqualTo(404);
     }
 
     @Test
@@ -287,11 +311,12 @@ class SeedanceEmulatorTest {
 
     @Test
     void charsetInContentTypeIsAccepted() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        java.net.URI.create(emulator.baseUrl() + "/v1/videos/generations"))
-                .header("Authorization", "Bearer test-key")
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY)).build());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(java.net.URI.create(emulator.baseUrl() + "/v1/videos/generations"))
+                        .header("Authorization", "Bearer test-key")
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY))
+                        .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -300,7 +325,9 @@ class SeedanceEmulatorTest {
     void lifecycleMisuseIsRejectedClearly() {
         SeedanceEmulator notStarted = SeedanceEmulator.builder().build();
 
-        assertThatThrownBy(notStarted::baseUrl).isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");
+        assertThatThrownBy(notStarted::baseUrl)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("start()");
         assertThatThrownBy(emulator::start).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> SeedanceEmulator.builder().latency(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,7 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The JDK HTTP client, with shortcuts for the emulator's endpoints; configurable for TLS or a proxy. */
 final class TestClient {
@@ -44,7 +45,9 @@ final class TestClient {
 
     /** A client of an emulator started with {@code tls()}, trusting its certificate. */
     static TestClient trusting(SeedanceEmulator emulator) {
-        return new TestClient(emulator.baseUrl(), emulator.apiKey(),
+        return new TestClient(
+                emulator.baseUrl(),
+                emulator.apiKey(),
                 httpClient().sslContext(EmulatorTls.trustingSslContext()).build());
     }
 
@@ -79,7 +82,9 @@ final class TestClient {
     }
 
     HttpResponse<byte[]> download(String url, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -88,13 +93,21 @@ final class TestClient {
 
     /** Streams a download straight to a file, so a large video never sits in the test's memory either. */
     HttpResponse<Path> downloadTo(String url, Path file) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofFile(file));
     }
 
     HttpResponse<Void> head(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     /**
@@ -114,11 +127,17 @@ final class TestClient {
     }
 
     HttpRequest getRequest(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
     }
 
     HttpClient http() {

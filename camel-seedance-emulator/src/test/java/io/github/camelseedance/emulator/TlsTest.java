@@ -1,10 +1,5 @@
 package io.github.camelseedance.emulator;
 
-import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
-import static io.github.camelseedance.emulator.TestClient.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +11,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
+import static io.github.camelseedance.emulator.TestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** HTTPS with {@code tls()}: a client trusting the shipped store gets through, one with the JDK's default trust cannot. */
 class TlsTest {
@@ -25,7 +26,8 @@ class TlsTest {
     private static final byte[] SAMPLE = VideoLibrary.load();
 
     @RegisterExtension
-    static final SeedanceEmulatorExtension SEEDANCE = SeedanceEmulatorExtension.builder().tls().build();
+    static final SeedanceEmulatorExtension SEEDANCE =
+            SeedanceEmulatorExtension.builder().tls().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = TestClient.trusting(emulator);
@@ -37,8 +39,8 @@ class TlsTest {
         assertThat(emulator.isTls()).isTrue();
         assertThat(emulator.baseUrl()).isEqualTo("https://127.0.0.1:" + emulator.port());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).at("/data/0/url").asText()).startsWith("https://127.0.0.1:" + emulator.port()
-                + "/videos/");
+        assertThat(json(response).at("/data/0/url").asText())
+                .startsWith("https://127.0.0.1:" + emulator.port() + "/videos/");
     }
 
     @Test
@@ -49,7 +51,10 @@ class TlsTest {
 
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(SAMPLE);
-        assertThat(emulator.generationRequests()).singleElement().extracting(RecordedRequest::status).isEqualTo(200);
+        assertThat(emulator.generationRequests())
+                .singleElement()
+                .extracting(RecordedRequest::status)
+                .isEqualTo(200);
         assertThat(emulator.violations()).isEmpty();
     }
 
@@ -72,8 +77,12 @@ class TlsTest {
 
     @Test
     void theCertificateIsValidForTheLocalhostName() throws Exception {
-        TestClient byName = new TestClient(emulator.baseUrl().replace("127.0.0.1", "localhost"), emulator.apiKey(),
-                TestClient.httpClient().sslContext(EmulatorTls.trustingSslContext()).build());
+        TestClient byName = new TestClient(
+                emulator.baseUrl().replace("127.0.0.1", "localhost"),
+                emulator.apiKey(),
+                TestClient.httpClient()
+                        .sslContext(EmulatorTls.trustingSslContext())
+                        .build());
 
         assertThat(byName.generate(VALID_BODY).statusCode()).isEqualTo(200);
     }
@@ -114,9 +123,13 @@ class TlsTest {
         }
 
         List<String> aliases = Collections.list(store.aliases());
-        assertThat(aliases).singleElement()
-                .satisfies(alias -> assertThat(store.isCertificateEntry(alias)).as("a certificate entry").isTrue())
-                .satisfies(alias -> assertThat(store.isKeyEntry(alias)).as("a key entry").isFalse());
+        assertThat(aliases)
+                .singleElement()
+                .satisfies(alias -> assertThat(store.isCertificateEntry(alias))
+                        .as("a certificate entry")
+                        .isTrue())
+                .satisfies(alias ->
+                        assertThat(store.isKeyEntry(alias)).as("a key entry").isFalse());
         assertThat(store.getCertificate(aliases.get(0))).isEqualTo(EmulatorTls.certificate());
     }
 

@@ -44,8 +44,8 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
     }
 
     @Override
-    public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
-                                FutureCallback<VideoContent> result) {
+    public void consumeResponse(
+            HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<VideoContent> result) {
         if (response.getCode() != 200) {
             result.failed(new HttpResponseException(response.getCode(), response.getReasonPhrase()));
             return;

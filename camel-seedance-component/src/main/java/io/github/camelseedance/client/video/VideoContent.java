@@ -10,5 +10,4 @@ import java.io.InputStream;
  * @param contentType   the Content-Type the host sent, or null
  * @param contentLength the length the host announced, or -1
  */
-public record VideoContent(InputStream stream, String contentType, long contentLength) {
-}
+public record VideoContent(InputStream stream, String contentType, long contentLength) {}

@@ -88,14 +88,16 @@ class VideoBufferTest {
         buffer.fill(ByteBuffer.wrap(new byte[100]));
         buffer.fail(new IOException("Premature end of Content-Length delimited message body"));
 
-        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10)).isInstanceOf(IOException.class)
-                .hasMessageContaining("broke off").hasMessageContaining("Premature end");
+        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("broke off")
+                .hasMessageContaining("Premature end");
     }
 
     @Test
     void readsWhatIsLeftAfterTheEndThenReportsTheEnd() throws IOException {
         VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
-        buffer.fill(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
+        buffer.fill(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         buffer.end();
 
         byte[] into = new byte[10];
@@ -114,7 +116,8 @@ class VideoBufferTest {
         buffer.close();
 
         assertThat(window.updates).hasSize(updatesBefore + 1);
-        assertThatThrownBy(() -> buffer.fill(ByteBuffer.wrap(new byte[10]))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> buffer.fill(ByteBuffer.wrap(new byte[10])))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("closed the video stream");
     }
 
@@ -129,7 +132,8 @@ class VideoBufferTest {
 
         buffer.close();
 
-        assertThatThrownBy(() -> buffer.updateCapacity(new Window())).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> buffer.updateCapacity(new Window()))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("closed the video stream");
     }
 
@@ -137,7 +141,8 @@ class VideoBufferTest {
     void aReadThatGetsNoBytesForTheStallTimeFails() {
         VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, Duration.ofMillis(50));
 
-        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("stalled");
     }
 

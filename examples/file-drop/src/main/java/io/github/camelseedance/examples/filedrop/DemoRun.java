@@ -46,7 +46,8 @@ final class DemoRun {
                     Long.parseLong(context.resolvePropertyPlaceholders("{{filedrop.demo.timeout-seconds}}")));
             List<String> names = copySamples(samples, input, output);
             LOG.info("Dropped {} sample inputs from {} into {}", names.size(), samples, input);
-            tally = awaitSettled(input, names, () -> context.getInflightRepository().size(), timeout);
+            tally = awaitSettled(
+                    input, names, () -> context.getInflightRepository().size(), timeout);
         } finally {
             main.stop();
         }
@@ -69,8 +70,11 @@ final class DemoRun {
                 return tally;
             }
             if (System.nanoTime() - deadline >= 0) {
-                LOG.warn("Gave up waiting after {} s: {} of {} inputs unfinished", timeout.toSeconds(),
-                        tally.pending().size(), tally.total());
+                LOG.warn(
+                        "Gave up waiting after {} s: {} of {} inputs unfinished",
+                        timeout.toSeconds(),
+                        tally.pending().size(),
+                        tally.total());
                 return tally;
             }
             if (tally.settledCount() != reported) {
@@ -92,7 +96,10 @@ final class DemoRun {
         Files.createDirectories(input);
         List<Path> files;
         try (Stream<Path> listing = Files.list(samples)) {
-            files = listing.filter(Files::isRegularFile).filter(DemoRun::isInput).sorted().toList();
+            files = listing.filter(Files::isRegularFile)
+                    .filter(DemoRun::isInput)
+                    .sorted()
+                    .toList();
         }
         List<String> names = new ArrayList<>();
         for (Path file : files) {
@@ -115,6 +122,8 @@ final class DemoRun {
     }
 
     private static Path folder(CamelContext context, String placeholder) {
-        return Path.of(context.resolvePropertyPlaceholders(placeholder)).toAbsolutePath().normalize();
+        return Path.of(context.resolvePropertyPlaceholders(placeholder))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -64,7 +64,8 @@ record DemoTally(List<String> done, List<String> failed, List<String> pending) {
         lines.add("Videos:           " + outputDir);
         lines.add("Processed inputs: " + inputDir.resolve(DONE_DIR));
         if (!failed.isEmpty()) {
-            lines.add("Failed inputs:    " + inputDir.resolve(ERROR_DIR) + " " + failed + " (reasons in the log above)");
+            lines.add(
+                    "Failed inputs:    " + inputDir.resolve(ERROR_DIR) + " " + failed + " (reasons in the log above)");
         }
         if (!pending.isEmpty()) {
             lines.add("Unfinished:       " + pending);

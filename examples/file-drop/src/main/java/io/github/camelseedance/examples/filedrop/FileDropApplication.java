@@ -11,8 +11,7 @@ import org.apache.camel.main.Main;
  */
 public final class FileDropApplication {
 
-    private FileDropApplication() {
-    }
+    private FileDropApplication() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "run" : args[0];

@@ -23,6 +23,7 @@ public class FileDropRoutes extends RouteBuilder {
     static final String TEMP_PREFIX = ".part-";
     /** Where the file consumer moves the input on commit: {@value #DONE_DIR} or {@value #ERROR_DIR}. */
     static final String MOVE_TO = "FileDropMoveTo";
+
     static final String VIDEO_NAME = "FileDropVideoName";
     private static final String REASON = "FileDropFailureReason";
 
@@ -35,45 +36,47 @@ public class FileDropRoutes extends RouteBuilder {
         onException(Exception.class)
                 .handled(true)
                 .setProperty(MOVE_TO, constant(ERROR_DIR))
-                .process(exchange -> exchange.setProperty(REASON,
-                        oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
-                .log(LoggingLevel.ERROR, FileDropRoutes.class.getName(),
-                        "${header.CamelFileName} failed, moved to " + ERROR_DIR + ": ${exchangeProperty." + REASON + "}");
+                .process(exchange -> exchange.setProperty(
+                        REASON, oneLine(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))))
+                .log(
+                        LoggingLevel.ERROR,
+                        FileDropRoutes.class.getName(),
+                        "${header.CamelFileName} failed, moved to " + ERROR_DIR + ": ${exchangeProperty." + REASON
+                                + "}");
 
         // A stop is no verdict on the input: left unhandled, the exchange fails, the consumer rolls back and the input
         // stays in the folder. Once graceful shutdown has timed out Camel runs no error handler at all, which ends the
         // same way; InputLeftovers reports it either way.
-        onException(SeedanceStoppedException.class)
-                .handled(false)
-                .logExhausted(false);
+        onException(SeedanceStoppedException.class).handled(false).logExhausted(false);
 
         // dot-files are skipped, so .done and .error are left alone; readLock=changed waits for files still being
         // written, and readLockMinLength=0 lets an empty file through to be rejected rather than retried forever.
         // No moveFailed: a failed exchange is one to retry on the next run, so its input stays put.
         from("file:{{filedrop.input-dir}}?antInclude=*.txt,*.json&antFilterCaseSensitive=false&charset=UTF-8"
-             + "&move=${file:parent}/${exchangeProperty." + MOVE_TO + "}/${file:onlyname}"
-             + "&readLock=changed&readLockCheckInterval=500&readLockMinAge=1s&readLockMinLength=0"
-             + "&delay={{filedrop.poll-delay}}")
+                        + "&move=${file:parent}/${exchangeProperty." + MOVE_TO + "}/${file:onlyname}"
+                        + "&readLock=changed&readLockCheckInterval=500&readLockMinAge=1s&readLockMinLength=0"
+                        + "&delay={{filedrop.poll-delay}}")
                 .routeId(ROUTE_ID)
                 .setProperty(MOVE_TO, constant(DONE_DIR))
                 .setProperty(VIDEO_NAME, simple("${file:name.noext.single}.mp4"))
                 .process(new InputLeftovers(outputDir, TEMP_PREFIX))
                 .log("Generating a video for ${header.CamelFileName}")
                 .choice()
-                    .when(simple("${file:ext} =~ 'json'"))
-                        .unmarshal(new JacksonDataFormat(VideoGenerationRequest.class))
-                    .otherwise()
-                        .process(exchange -> exchange.getMessage().setBody(
-                                exchange.getMessage().getBody(String.class).strip()))
+                .when(simple("${file:ext} =~ 'json'"))
+                .unmarshal(new JacksonDataFormat(VideoGenerationRequest.class))
+                .otherwise()
+                .process(exchange -> exchange.getMessage()
+                        .setBody(exchange.getMessage().getBody(String.class).strip()))
                 .end()
                 // the component's own limit rather than a throttle: an exchange waiting for its turn there ends with
                 // SeedanceStoppedException on shutdown, so its input too stays for the next run
                 .to("seedance:generate?download=true&maxConcurrentRequests={{filedrop.concurrency}}")
                 // written under a dot-name first, so no partial video is ever visible as <name>.mp4; tempFileName
                 // rather than tempPrefix, which would name the temp file after the input (.part-<name>.txt)
-                .to("file:{{filedrop.output-dir}}?fileName=${exchangeProperty." + VIDEO_NAME + "}"
-                    + "&tempFileName=" + TEMP_PREFIX + "${exchangeProperty." + VIDEO_NAME + "}")
-                .log("${header.CamelFileName} -> ${exchangeProperty." + VIDEO_NAME + "} (${header.CamelSeedanceModelUsed})");
+                .to("file:{{filedrop.output-dir}}?fileName=${exchangeProperty." + VIDEO_NAME + "}" + "&tempFileName="
+                        + TEMP_PREFIX + "${exchangeProperty." + VIDEO_NAME + "}")
+                .log("${header.CamelFileName} -> ${exchangeProperty." + VIDEO_NAME
+                        + "} (${header.CamelSeedanceModelUsed})");
     }
 
     // parser messages span lines (Jackson appends the location on a second one); a log line should not

@@ -43,7 +43,9 @@ final class InputLeftovers implements Processor {
             @Override
             public void onFailure(Exchange failed) {
                 // handled failures count as complete: only a stop, or anything Camel gave up on, arrives here
-                LOG.warn("{} stays in the input folder, to be picked up again on the next run: {}", inputName,
+                LOG.warn(
+                        "{} stays in the input folder, to be picked up again on the next run: {}",
+                        inputName,
                         FileDropRoutes.oneLine(failed.getException()));
                 super.onFailure(failed);
             }

@@ -45,7 +45,8 @@ class DemoRunTest {
         assertThat(input.resolve(".done/a.txt")).doesNotExist();
         assertThat(output.resolve("a.mp4")).doesNotExist();
         try (Stream<Path> listing = Files.list(input)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".done", "a.txt", "b.JSON");
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(".done", "a.txt", "b.JSON");
         }
     }
 
@@ -56,8 +57,8 @@ class DemoRunTest {
         Files.writeString(input.resolve(".done/a.txt"), "x");
         AtomicInteger polls = new AtomicInteger();
 
-        DemoTally tally = DemoRun.awaitSettled(input, List.of("a.txt"), () -> polls.incrementAndGet() < 3 ? 1 : 0,
-                Duration.ofMinutes(1));
+        DemoTally tally = DemoRun.awaitSettled(
+                input, List.of("a.txt"), () -> polls.incrementAndGet() < 3 ? 1 : 0, Duration.ofMinutes(1));
 
         assertThat(tally.succeeded()).isTrue();
         assertThat(polls).hasValue(3);
@@ -98,7 +99,8 @@ class DemoRunTest {
             assertThat(emulator.generationCount()).isEqualTo(samples.size());
             for (String sample : samples) {
                 assertThat(input.resolve(".done").resolve(sample)).exists();
-                assertThat(output.resolve(sample.substring(0, sample.lastIndexOf('.')) + ".mp4")).isNotEmptyFile();
+                assertThat(output.resolve(sample.substring(0, sample.lastIndexOf('.')) + ".mp4"))
+                        .isNotEmptyFile();
             }
         }
     }

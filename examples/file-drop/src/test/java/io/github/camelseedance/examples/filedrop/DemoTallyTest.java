@@ -35,9 +35,13 @@ class DemoTallyTest {
 
     @Test
     void succeedsOnlyWhenEveryInputIsDone() {
-        assertThat(new DemoTally(List.of("a.txt"), List.of(), List.of()).succeeded()).isTrue();
-        assertThat(new DemoTally(List.of("a.txt"), List.of("b.txt"), List.of()).succeeded()).isFalse();
-        assertThat(new DemoTally(List.of(), List.of(), List.of()).succeeded()).as("nothing ran").isFalse();
+        assertThat(new DemoTally(List.of("a.txt"), List.of(), List.of()).succeeded())
+                .isTrue();
+        assertThat(new DemoTally(List.of("a.txt"), List.of("b.txt"), List.of()).succeeded())
+                .isFalse();
+        assertThat(new DemoTally(List.of(), List.of(), List.of()).succeeded())
+                .as("nothing ran")
+                .isFalse();
     }
 
     @Test
@@ -48,18 +52,22 @@ class DemoTallyTest {
         List<String> lines = new DemoTally(List.of("a.txt", "c.txt"), List.of("b.json"), List.of()).summary(in, out);
 
         assertThat(lines.get(0)).isEqualTo("Seedance file-drop demo: 2 of 3 inputs became videos, 1 failed");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Videos:").endsWith(out.toString()));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains(in.resolve(".error").toString())
-                .contains("b.json"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("Videos:").endsWith(out.toString()));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains(in.resolve(".error").toString())
+                        .contains("b.json"));
     }
 
     @Test
     void summaryReportsUnfinishedInputs() {
-        List<String> lines = new DemoTally(List.of(), List.of(), List.of("slow.txt"))
-                .summary(Path.of("/in"), Path.of("/out"));
+        List<String> lines =
+                new DemoTally(List.of(), List.of(), List.of("slow.txt")).summary(Path.of("/in"), Path.of("/out"));
 
         assertThat(lines.get(0)).endsWith("1 unfinished");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Unfinished:").contains("slow.txt"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("Unfinished:").contains("slow.txt"));
     }
 
     private static void touch(Path file) throws IOException {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelseedance.emulator.EmulatorFallback;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;
 import org.apache.camel.LoggingLevel;
@@ -92,13 +92,20 @@ class FileDropFlowTest {
         drop("broken.json", "{\"prompt\": ");
         drop("notes.md", "not an input");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(input.resolve(".done")).isDirectoryContaining("glob:**/harbour.txt")
-                    .isDirectoryContaining("glob:**/desert.TXT").isDirectoryContaining("glob:**/glacier.json");
-            assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/seven-seconds.json")
-                    .isDirectoryContaining("glob:**/empty.txt").isDirectoryContaining("glob:**/broken.json");
-            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(input.resolve(".done"))
+                            .isDirectoryContaining("glob:**/harbour.txt")
+                            .isDirectoryContaining("glob:**/desert.TXT")
+                            .isDirectoryContaining("glob:**/glacier.json");
+                    assertThat(input.resolve(".error"))
+                            .isDirectoryContaining("glob:**/seven-seconds.json")
+                            .isDirectoryContaining("glob:**/empty.txt")
+                            .isDirectoryContaining("glob:**/broken.json");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
 
         for (String video : List.of("harbour.mp4", "desert.mp4", "glacier.mp4")) {
             assertPlayableMp4(output.resolve(video));
@@ -108,22 +115,33 @@ class FileDropFlowTest {
                     .as("only finished videos, no partial files")
                     .containsExactlyInAnyOrder("harbour.mp4", "desert.mp4", "glacier.mp4");
         }
-        assertThat(input.resolve("notes.md")).as("not a txt or json: left alone").exists();
+        assertThat(input.resolve("notes.md"))
+                .as("not a txt or json: left alone")
+                .exists();
 
         assertThat(emulator.violations()).isEmpty();
-        assertThat(emulator.generationRequests()).extracting(RecordedRequest::method).containsOnly("POST");
-        assertThat(emulator.generationRequests()).extracting(r -> r.json().get("prompt").asText())
+        assertThat(emulator.generationRequests())
+                .extracting(RecordedRequest::method)
+                .containsOnly("POST");
+        assertThat(emulator.generationRequests())
+                .extracting(r -> r.json().get("prompt").asText())
                 .as("one POST per valid input, none for the invalid ones")
                 .containsExactlyInAnyOrder(HARBOUR, DESERT, GLACIER);
-        JsonNode glacier = emulator.generationRequests().stream().map(RecordedRequest::json)
-                .filter(json -> json.get("prompt").asText().equals(GLACIER)).findFirst().orElseThrow();
+        JsonNode glacier = emulator.generationRequests().stream()
+                .map(RecordedRequest::json)
+                .filter(json -> json.get("prompt").asText().equals(GLACIER))
+                .findFirst()
+                .orElseThrow();
         assertThat(glacier.get("model").asText()).isEqualTo("SIRAYA-Seedance-2.0");
         assertThat(glacier.get("aspect_ratio").asText()).isEqualTo("9:16");
         assertThat(glacier.get("input_references")).hasSize(1);
 
         assertThat(errorLines).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
-        assertThat(errorLines).anySatisfy(line -> assertThat(line).contains("seven-seconds.json").contains("seconds"));
-        assertThat(errorLines).anySatisfy(line -> assertThat(line).contains("empty.txt").containsIgnoringCase("prompt"));
+        assertThat(errorLines)
+                .anySatisfy(
+                        line -> assertThat(line).contains("seven-seconds.json").contains("seconds"));
+        assertThat(errorLines)
+                .anySatisfy(line -> assertThat(line).contains("empty.txt").containsIgnoringCase("prompt"));
         assertThat(errorLines).anySatisfy(line -> assertThat(line).startsWith("broken.json failed"));
         assertThat(errorLines).noneSatisfy(line -> assertThat(line).contains(emulator.apiKey()));
     }
@@ -133,20 +151,28 @@ class FileDropFlowTest {
         emulator.breakNextDownloads(1);
         drop("torn.txt", "A kite torn loose in a gale");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/torn.txt");
-            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/torn.txt");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
 
-        assertThat(emulator.downloads()).as("the download was attempted and broke").hasSize(1);
+        assertThat(emulator.downloads())
+                .as("the download was attempted and broke")
+                .hasSize(1);
         assertThat(input.resolve("torn.txt")).doesNotExist();
         if (Files.exists(output)) {
             try (var listing = Files.list(output)) {
                 assertThat(listing.map(p -> p.getFileName().toString()))
-                        .as("neither a video nor its temp file").isEmpty();
+                        .as("neither a video nor its temp file")
+                        .isEmpty();
             }
         }
-        assertThat(errorLines).singleElement().satisfies(line -> assertThat(line).startsWith("torn.txt failed"));
+        assertThat(errorLines)
+                .singleElement()
+                .satisfies(line -> assertThat(line).startsWith("torn.txt failed"));
     }
 
     // written under a dot-name and renamed, as a careful producer of input files would
@@ -164,7 +190,9 @@ class FileDropFlowTest {
         try (InputStream in = Files.newInputStream(video)) {
             assertThat(in.readNBytes(head, 0, 8)).isEqualTo(8);
         }
-        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).as("first MP4 box of " + video).isEqualTo("ftyp");
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
+                .as("first MP4 box of " + video)
+                .isEqualTo("ftyp");
         assertH264(video);
     }
 
@@ -181,8 +209,7 @@ class FileDropFlowTest {
     /** Reads the codec of a video's first stream with ffprobe. */
     static final class Ffprobe {
 
-        private Ffprobe() {
-        }
+        private Ffprobe() {}
 
         static boolean onPath() {
             String path = System.getenv("PATH");
@@ -198,12 +225,26 @@ class FileDropFlowTest {
         }
 
         static String videoCodec(Path video) throws Exception {
-            Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0",
-                    "-show_entries", "stream=codec_name", "-of", "default=noprint_wrappers=1:nokey=1",
-                    video.toString()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            "ffprobe",
+                            "-v",
+                            "error",
+                            "-select_streams",
+                            "v:0",
+                            "-show_entries",
+                            "stream=codec_name",
+                            "-of",
+                            "default=noprint_wrappers=1:nokey=1",
+                            video.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ffprobe finished").isTrue();
-            assertThat(process.exitValue()).as("ffprobe exit code, output: " + out).isZero();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("ffprobe finished")
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("ffprobe exit code, output: " + out)
+                    .isZero();
             return out;
         }
     }

@@ -16,11 +16,13 @@ class FileDropRoutesTest {
 
     @Test
     void theRootCauseIsAddedWhenTheMessageDoesNotSayIt() {
-        Exception broken = new IllegalStateException("Cannot store file: out/.part-a.mp4",
+        Exception broken = new IllegalStateException(
+                "Cannot store file: out/.part-a.mp4",
                 new RuntimeException("wrapped", new java.io.IOException("EOF reached\nwhile reading")));
         Exception said = new IllegalStateException("The connection failed: reset", new java.io.IOException("reset"));
 
-        assertThat(FileDropRoutes.oneLine(broken)).isEqualTo("Cannot store file: out/.part-a.mp4 (EOF reached while reading)");
+        assertThat(FileDropRoutes.oneLine(broken))
+                .isEqualTo("Cannot store file: out/.part-a.mp4 (EOF reached while reading)");
         assertThat(FileDropRoutes.oneLine(said)).isEqualTo("The connection failed: reset");
     }
 }

@@ -94,7 +94,10 @@ final class FileDropRun implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return listing.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 

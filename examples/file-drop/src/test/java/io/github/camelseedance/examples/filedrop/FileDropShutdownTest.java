@@ -19,33 +19,44 @@ class FileDropShutdownTest {
 
     @Test
     void inputsCutShortByShutdownStayInTheInputFolderAndAreDoneOnTheNextRun() throws Exception {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().latency(Duration.ofMinutes(10)).build().start()) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                .latency(Duration.ofMinutes(10))
+                .build()
+                .start()) {
             // one generation at a time: one input is in flight at the provider, the other waits for its turn
-            try (FileDropRun run = FileDropRun.start(emulator, dir, Map.of("filedrop.concurrency", "1",
-                    "camel.main.shutdown-timeout", "1"))) {
+            try (FileDropRun run = FileDropRun.start(
+                    emulator, dir, Map.of("filedrop.concurrency", "1", "camel.main.shutdown-timeout", "1"))) {
                 FileDropRun.drop(run.input(), "glacier.txt", "A glacier moving, filmed for a century");
                 FileDropRun.drop(run.input(), "candle.txt", "A candle burning down");
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50))
                         .until(() -> emulator.generationCount() == 1 && run.inFlight() == 2);
 
                 run.stop();
 
                 assertThat(FileDropRun.inputs(run.input())).containsExactly("candle.txt", "glacier.txt");
-                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.DONE_DIR))).isEmpty();
-                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.ERROR_DIR))).isEmpty();
-                assertThat(FileDropRun.files(run.input())).as("no read-lock marker left behind")
+                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.DONE_DIR)))
+                        .isEmpty();
+                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.ERROR_DIR)))
+                        .isEmpty();
+                assertThat(FileDropRun.files(run.input()))
+                        .as("no read-lock marker left behind")
                         .containsExactly("candle.txt", "glacier.txt");
                 assertThat(FileDropRun.files(run.output())).isEmpty();
-                assertThat(emulator.generationCount()).as("the waiting one was never sent").isEqualTo(1);
+                assertThat(emulator.generationCount())
+                        .as("the waiting one was never sent")
+                        .isEqualTo(1);
             }
 
             emulator.setLatency(Duration.ZERO);
             try (FileDropRun next = FileDropRun.start(emulator, dir, Map.of())) {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                    assertThat(FileDropRun.files(next.input().resolve(FileDropRoutes.DONE_DIR)))
-                            .containsExactly("candle.txt", "glacier.txt");
-                    assertThat(next.inFlight()).isZero();
-                });
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> {
+                            assertThat(FileDropRun.files(next.input().resolve(FileDropRoutes.DONE_DIR)))
+                                    .containsExactly("candle.txt", "glacier.txt");
+                            assertThat(next.inFlight()).isZero();
+                        });
                 assertThat(FileDropRun.files(next.output())).containsExactly("candle.mp4", "glacier.mp4");
             }
         }

@@ -54,8 +54,12 @@ class FileDropSoakTest {
     @Test
     void everyInputEndsInDoneOrErrorAndNoneIsGeneratedTwice() throws Exception {
         long started = System.nanoTime();
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().latency(Duration.ofMillis(20))
-                .faultRate(FAULT_RATE).faultSeed(SEED).build().start()) {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                .latency(Duration.ofMillis(20))
+                .faultRate(FAULT_RATE)
+                .faultSeed(SEED)
+                .build()
+                .start()) {
             Map<String, String> promptByInput = writeInputs(dir.resolve("input"));
             Map<String, String> settings = Map.of(
                     "filedrop.concurrency", "50",
@@ -68,34 +72,44 @@ class FileDropSoakTest {
             try (FileDropRun run = FileDropRun.start(emulator, dir, settings)) {
                 input = run.input();
                 output = run.output();
-                await().atMost(Duration.ofSeconds(60 + PROMPTS / 5)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(60 + PROMPTS / 5))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> FileDropRun.inputs(input).isEmpty() && run.inFlight() == 0);
             }
             Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
 
             Outcome outcome = Outcome.read(input, output, promptByInput.keySet());
             Map<String, List<RecordedRequest>> postsByPrompt = emulator.generationRequests().stream()
-                    .collect(Collectors.groupingBy(r -> r.json().get("prompt").asText(), LinkedHashMap::new,
-                            Collectors.toList()));
+                    .collect(Collectors.groupingBy(
+                            r -> r.json().get("prompt").asText(), LinkedHashMap::new, Collectors.toList()));
 
-            assertThat(outcome.unsettled()).as("inputs in neither .done nor .error").isEmpty();
-            assertThat(FileDropRun.files(input)).as("nothing left in the input folder, not even a read-lock marker")
+            assertThat(outcome.unsettled())
+                    .as("inputs in neither .done nor .error")
+                    .isEmpty();
+            assertThat(FileDropRun.files(input))
+                    .as("nothing left in the input folder, not even a read-lock marker")
                     .isEmpty();
             assertThat(emulator.violations()).isEmpty();
-            assertThat(postsByPrompt.keySet()).as("POSTs only for inputs' prompts")
+            assertThat(postsByPrompt.keySet())
+                    .as("POSTs only for inputs' prompts")
                     .isSubsetOf(new HashSet<>(promptByInput.values()));
             for (Map.Entry<String, String> entry : promptByInput.entrySet()) {
                 String name = entry.getKey();
                 List<RecordedRequest> posts = postsByPrompt.getOrDefault(entry.getValue(), List.of());
-                assertThat(outcome.where(name)).as("where %s ended, after %s", name, posts)
+                assertThat(outcome.where(name))
+                        .as("where %s ended, after %s", name, posts)
                         .isEqualTo(expectedFolder(name, posts));
             }
-            assertThat(outcome.videos()).as("one video per .done input")
-                    .containsExactlyInAnyOrderElementsOf(outcome.done().stream().map(FileDropSoakTest::videoOf).toList());
+            assertThat(outcome.videos())
+                    .as("one video per .done input")
+                    .containsExactlyInAnyOrderElementsOf(outcome.done().stream()
+                            .map(FileDropSoakTest::videoOf)
+                            .toList());
             for (String video : outcome.videos()) {
                 assertMp4(output.resolve(video));
             }
-            assertThat(FileDropRun.files(output)).as("nothing but the videos: no .part-* file")
+            assertThat(FileDropRun.files(output))
+                    .as("nothing but the videos: no .part-* file")
                     .containsExactlyInAnyOrderElementsOf(outcome.videos());
 
             System.out.println(summary(promptByInput.size(), outcome, emulator.generationRequests(), wallTime));
@@ -112,9 +126,12 @@ class FileDropSoakTest {
             return FileDropRoutes.ERROR_DIR;
         }
         assertThat(posts).as("POSTs for %s", name).isNotEmpty().hasSizeLessThanOrEqualTo(MAX_ATTEMPTS);
-        assertThat(posts.subList(0, posts.size() - 1)).as("%s was sent again only after a not-started fault", name)
+        assertThat(posts.subList(0, posts.size() - 1))
+                .as("%s was sent again only after a not-started fault", name)
                 .allSatisfy(post -> assertThat(post.fault()).isNotNull().matches(Fault::notStarted));
-        assertThat(posts).filteredOn(post -> post.status() == 200).as("%s answered with a video at most once", name)
+        assertThat(posts)
+                .filteredOn(post -> post.status() == 200)
+                .as("%s answered with a video at most once", name)
                 .hasSizeLessThanOrEqualTo(1);
         Fault last = posts.get(posts.size() - 1).fault();
         if (last == null) {
@@ -167,7 +184,8 @@ class FileDropSoakTest {
         try (InputStream in = Files.newInputStream(video)) {
             assertThat(in.readNBytes(head, 0, 8)).as("size of %s", video).isEqualTo(8);
         }
-        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).as("first MP4 box of %s", video)
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
+                .as("first MP4 box of %s", video)
                 .isEqualTo("ftyp");
     }
 
@@ -175,11 +193,22 @@ class FileDropSoakTest {
         Map<Fault, Integer> faults = new EnumMap<>(Fault.class);
         posts.stream().filter(p -> p.fault() != null).forEach(p -> faults.merge(p.fault(), 1, Integer::sum));
         long billed = posts.stream().filter(p -> p.status() == 200).count();
-        return String.format(Locale.ROOT, "Soak: %d prompts (%d invalid), %d done, %d error, %d videos; %d POSTs (%d"
-                + " answered with a video), %d faults %s; fault rate %.2f, seed %d; %.1f s", prompts,
-                prompts / INVALID_EVERY, outcome.done().size(), outcome.failed().size(), outcome.videos().size(),
-                posts.size(), billed, faults.values().stream().mapToInt(Integer::intValue).sum(), faults, FAULT_RATE,
-                SEED, wallTime.toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT,
+                "Soak: %d prompts (%d invalid), %d done, %d error, %d videos; %d POSTs (%d"
+                        + " answered with a video), %d faults %s; fault rate %.2f, seed %d; %.1f s",
+                prompts,
+                prompts / INVALID_EVERY,
+                outcome.done().size(),
+                outcome.failed().size(),
+                outcome.videos().size(),
+                posts.size(),
+                billed,
+                faults.values().stream().mapToInt(Integer::intValue).sum(),
+                faults,
+                FAULT_RATE,
+                SEED,
+                wallTime.toMillis() / 1000.0);
     }
 
     /** Where every input ended, and the videos written, read from the folders after the run. */
@@ -204,12 +233,14 @@ class FileDropSoakTest {
                 }
             }
             List<String> videos = new ArrayList<>(FileDropRun.files(output).stream()
-                    .filter(f -> f.endsWith(".mp4") && !f.startsWith(".")).toList());
+                    .filter(f -> f.endsWith(".mp4") && !f.startsWith("."))
+                    .toList());
             return new Outcome(done, failed, unsettled, videos);
         }
 
         String where(String name) {
-            return done.contains(name) ? FileDropRoutes.DONE_DIR
+            return done.contains(name)
+                    ? FileDropRoutes.DONE_DIR
                     : failed.contains(name) ? FileDropRoutes.ERROR_DIR : "nowhere";
         }
     }

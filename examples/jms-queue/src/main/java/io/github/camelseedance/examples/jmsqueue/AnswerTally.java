@@ -22,11 +22,14 @@ final class AnswerTally {
     }
 
     void addResults(List<ResultMessage> received) {
-        received.forEach(result -> results.computeIfAbsent(result.requestId(), id -> new ArrayList<>()).add(result));
+        received.forEach(result -> results.computeIfAbsent(result.requestId(), id -> new ArrayList<>())
+                .add(result));
     }
 
     void addDeadLetters(List<QueueClient.DeadLetter> received) {
-        received.forEach(entry -> deadLetters.computeIfAbsent(entry.requestId(), id -> new ArrayList<>()).add(entry));
+        received.forEach(entry -> deadLetters
+                .computeIfAbsent(entry.requestId(), id -> new ArrayList<>())
+                .add(entry));
     }
 
     int messagesSent() {
@@ -74,7 +77,8 @@ final class AnswerTally {
     }
 
     private int answers(String id) {
-        return results.getOrDefault(id, List.of()).size() + deadLetters.getOrDefault(id, List.of()).size();
+        return results.getOrDefault(id, List.of()).size()
+                + deadLetters.getOrDefault(id, List.of()).size();
     }
 
     /** The lines printed at the end of the demo. */

@@ -40,8 +40,7 @@ final class DemoRun {
     }
 
     /** What a demo run printed and whether it succeeded. */
-    record Outcome(List<String> summary, boolean succeeded, int duplicatesDropped) {
-    }
+    record Outcome(List<String> summary, boolean succeeded, int duplicatesDropped) {}
 
     /** Returns the process exit code: 0 when every sample was answered as it should be. */
     int run() throws Exception {
@@ -53,8 +52,8 @@ final class DemoRun {
 
     Outcome execute() throws Exception {
         QueueNames queues = QueueNames.DEFAULT;
-        try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, queues,
-                QueueApplication.LOCAL_REDELIVERY_DELAY, dataDirectory);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(
+                        "127.0.0.1", 0, queues, QueueApplication.LOCAL_REDELIVERY_DELAY, dataDirectory);
                 H2StoreServer store = H2StoreServer.start(0, "seedance-demo");
                 EmulatorFallback target = EmulatorFallback.choose(environment)) {
             Map<String, String> properties = new HashMap<>(target.overrideProperties());
@@ -71,7 +70,8 @@ final class DemoRun {
             main.start();
             try {
                 CamelContext context = main.getCamelContext();
-                Path samples = Path.of(context.resolvePropertyPlaceholders("{{demo.samples-dir}}")).toAbsolutePath();
+                Path samples = Path.of(context.resolvePropertyPlaceholders("{{demo.samples-dir}}"))
+                        .toAbsolutePath();
                 Duration timeout = Duration.ofSeconds(
                         Long.parseLong(context.resolvePropertyPlaceholders("{{demo.timeout-seconds}}")));
                 List<SampleRequest> sent = SampleRequest.load(samples);
@@ -81,11 +81,15 @@ final class DemoRun {
                         client.send(sample.json());
                     }
                     LOG.info("Sent {} request messages from {} to {}", sent.size(), samples, queues.requests());
-                    awaitAnswers(client, tally, () -> broker.messageCount(queues.requests()) == 0
-                            && context.getInflightRepository().size() == 0, timeout);
+                    awaitAnswers(
+                            client,
+                            tally,
+                            () -> broker.messageCount(queues.requests()) == 0
+                                    && context.getInflightRepository().size() == 0,
+                            timeout);
                 }
-                WorkerStats stats = context.getRegistry().lookupByNameAndType(WorkerConfiguration.STATS,
-                        WorkerStats.class);
+                WorkerStats stats =
+                        context.getRegistry().lookupByNameAndType(WorkerConfiguration.STATS, WorkerStats.class);
                 int dropped = stats.duplicatesDroppedCount();
                 LOG.info("Worker {}: {}", INSTANCE, stats);
                 return new Outcome(tally.summary(queues, dropped), tally.succeeded(dropped), dropped);
@@ -99,8 +103,9 @@ final class DemoRun {
      * Collects answers until every request id has one and {@code drained} says the request queue is empty (so every
      * duplicate has been dropped), or until the timeout.
      */
-    static void awaitAnswers(QueueClient client, AnswerTally tally, java.util.function.BooleanSupplier drained,
-            Duration timeout) throws Exception {
+    static void awaitAnswers(
+            QueueClient client, AnswerTally tally, java.util.function.BooleanSupplier drained, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         int reported = -1;
         while (true) {
@@ -110,8 +115,11 @@ final class DemoRun {
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
-                LOG.warn("Gave up waiting after {} s: {} of {} request ids unanswered", timeout.toSeconds(),
-                        tally.unanswered().size(), tally.distinctIds());
+                LOG.warn(
+                        "Gave up waiting after {} s: {} of {} request ids unanswered",
+                        timeout.toSeconds(),
+                        tally.unanswered().size(),
+                        tally.distinctIds());
                 return;
             }
             int answered = tally.distinctIds() - tally.unanswered().size();

@@ -46,8 +46,8 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param redeliveryDelay how long a request rolled back by a worker waits before it is delivered again
      * @param dataDirectory   where the broker may write; persistence is off, so normally nothing is written
      */
-    public static EmbeddedBroker start(String host, int port, QueueNames queues, Duration redeliveryDelay,
-            Path dataDirectory) throws Exception {
+    public static EmbeddedBroker start(
+            String host, int port, QueueNames queues, Duration redeliveryDelay, Path dataDirectory) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("seedance-broker")
                 // the demo and the tests start from empty queues every time; a production broker persists
@@ -59,7 +59,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                 .setJournalDirectory(dataDirectory.resolve("journal").toString())
                 .setPagingDirectory(dataDirectory.resolve("paging").toString())
-                .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
+                .setLargeMessagesDirectory(
+                        dataDirectory.resolve("large-messages").toString())
                 .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString());
         config.setBrokerInstance(dataDirectory.toFile());
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
@@ -71,8 +72,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
         embedded.setConfiguration(config);
         embedded.start();
-        int actualPort = ((NettyAcceptor) embedded.getActiveMQServer().getRemotingService()
-                .getAcceptor(TCP_ACCEPTOR)).getActualPort();
+        int actualPort = ((NettyAcceptor)
+                        embedded.getActiveMQServer().getRemotingService().getAcceptor(TCP_ACCEPTOR))
+                .getActualPort();
         EmbeddedBroker broker = new EmbeddedBroker(embedded, host, actualPort);
         LOG.info("Artemis broker listening on {} (and in-VM at {})", broker.tcpUrl(), IN_VM_URL);
         return broker;

@@ -51,7 +51,8 @@ public final class GenerationSteps {
         try {
             results.save(result);
         } catch (RuntimeException e) {
-            LOG.warn("The result of {} could not be saved; sending it anyway: {}", result.requestId(), Texts.oneLine(e));
+            LOG.warn(
+                    "The result of {} could not be saved; sending it anyway: {}", result.requestId(), Texts.oneLine(e));
         }
         message.setBody(result);
     }

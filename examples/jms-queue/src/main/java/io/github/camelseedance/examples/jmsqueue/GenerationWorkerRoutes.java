@@ -58,48 +58,51 @@ public class GenerationWorkerRoutes extends RouteBuilder {
         // also after the asynchronous seedance producer answers; without it the result would be sent from the
         // component's response thread, outside the transaction
         from("jms:queue:{{queue.requests}}?transacted=true"
-             + "&concurrentConsumers={{worker.concurrency}}&maxConcurrentConsumers={{worker.concurrency}}"
-             // the rollbacks are expected and logged by this route; Spring's listener would add a stack trace each
-             + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
+                        + "&concurrentConsumers={{worker.concurrency}}&maxConcurrentConsumers={{worker.concurrency}}"
+                        // the rollbacks are expected and logged by this route; Spring's listener would add a stack
+                        // trace each
+                        + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId(ROUTE_ID)
                 .transacted(TRANSACTION_POLICY)
-                .process(exchange -> exchange.setProperty(ORIGINAL_BODY, exchange.getMessage().getBody(String.class)))
+                .process(exchange -> exchange.setProperty(
+                        ORIGINAL_BODY, exchange.getMessage().getBody(String.class)))
                 .doTry()
-                    .process(GenerationWorkerRoutes::readEnvelope)
+                .process(GenerationWorkerRoutes::readEnvelope)
                 .doCatch(InvalidEnvelopeException.class)
-                    .process(GenerationWorkerRoutes::setFailureReason)
-                    .to(DEAD_LETTER)
-                    .stop()
+                .process(GenerationWorkerRoutes::setFailureReason)
+                .to(DEAD_LETTER)
+                .stop()
                 .end()
                 .bean(WorkerConfiguration.CLAIMS, "claim")
                 .filter(exchangeProperty(RequestClaims.ALREADY_ANSWERED).isEqualTo(true))
-                    .bean(WorkerConfiguration.STATS, "duplicateDropped")
-                    .log("${header." + REQUEST_ID + "} was already answered: duplicate dropped")
-                    .stop()
+                .bean(WorkerConfiguration.STATS, "duplicateDropped")
+                .log("${header." + REQUEST_ID + "} was already answered: duplicate dropped")
+                .stop()
                 .end()
                 .doTry()
-                    .bean(WorkerConfiguration.GENERATION, "savedResult")
-                    .choice()
-                        .when(body().isInstanceOf(ResultMessage.class))
-                            .bean(WorkerConfiguration.STATS, "reused")
-                            .log("${header." + REQUEST_ID + "}: sending the video saved by an earlier attempt, "
-                                 + "not generating it again")
-                        .otherwise()
-                            .log("Generating a video for ${header." + REQUEST_ID + "}")
-                            .to("seedance:generate")
-                            .bean(WorkerConfiguration.GENERATION, "saveResult")
-                            .bean(WorkerConfiguration.STATS, "generated")
-                    .end()
-                    .process(GenerationWorkerRoutes::resultMessage)
-                    .to("jms:queue:{{queue.results}}").id(SEND_RESULT_ID)
-                    .log("${header." + REQUEST_ID + "} -> ${header." + SeedanceConstants.VIDEO_URL + "}")
+                .bean(WorkerConfiguration.GENERATION, "savedResult")
+                .choice()
+                .when(body().isInstanceOf(ResultMessage.class))
+                .bean(WorkerConfiguration.STATS, "reused")
+                .log("${header." + REQUEST_ID + "}: sending the video saved by an earlier attempt, "
+                        + "not generating it again")
+                .otherwise()
+                .log("Generating a video for ${header." + REQUEST_ID + "}")
+                .to("seedance:generate")
+                .bean(WorkerConfiguration.GENERATION, "saveResult")
+                .bean(WorkerConfiguration.STATS, "generated")
+                .end()
+                .process(GenerationWorkerRoutes::resultMessage)
+                .to("jms:queue:{{queue.results}}")
+                .id(SEND_RESULT_ID)
+                .log("${header." + REQUEST_ID + "} -> ${header." + SeedanceConstants.VIDEO_URL + "}")
                 .endDoTry()
                 .doCatch(InvalidVideoRequestException.class, SeedanceException.class)
-                    // a generation cut short by shutdown is no verdict on the request: roll back, so it is redelivered
-                    .onWhen(exchange -> !(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)
-                            instanceof SeedanceStoppedException))
-                    .process(GenerationWorkerRoutes::setFailureReason)
-                    .to(DEAD_LETTER)
+                // a generation cut short by shutdown is no verdict on the request: roll back, so it is redelivered
+                .onWhen(exchange ->
+                        !(exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof SeedanceStoppedException))
+                .process(GenerationWorkerRoutes::setFailureReason)
+                .to(DEAD_LETTER)
                 .end();
 
         // the original message text, so it can be fixed and sent again (under a new request id: this one is answered)
@@ -107,10 +110,16 @@ public class GenerationWorkerRoutes extends RouteBuilder {
                 .routeId("seedance-dead-letter")
                 .transacted(TRANSACTION_POLICY)
                 .bean(WorkerConfiguration.STATS, "deadLettered")
-                .process(exchange -> exchange.setProperty(SUBJECT, exchange.getMessage().getHeader(REQUEST_ID) != null
-                        ? exchange.getMessage().getHeader(REQUEST_ID) : "A message without a usable request id"))
-                .log(LoggingLevel.WARN, LOG_NAME, "${exchangeProperty." + SUBJECT + "} failed, sent to the dead-letter "
-                     + "queue: ${header." + FAILURE_REASON + "}")
+                .process(exchange -> exchange.setProperty(
+                        SUBJECT,
+                        exchange.getMessage().getHeader(REQUEST_ID) != null
+                                ? exchange.getMessage().getHeader(REQUEST_ID)
+                                : "A message without a usable request id"))
+                .log(
+                        LoggingLevel.WARN,
+                        LOG_NAME,
+                        "${exchangeProperty." + SUBJECT + "} failed, sent to the dead-letter " + "queue: ${header."
+                                + FAILURE_REASON + "}")
                 .process(exchange -> {
                     Object requestId = exchange.getMessage().getHeader(REQUEST_ID);
                     Object reason = exchange.getMessage().getHeader(FAILURE_REASON);

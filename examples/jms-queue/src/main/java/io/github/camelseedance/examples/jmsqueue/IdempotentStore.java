@@ -2,7 +2,6 @@ package io.github.camelseedance.examples.jmsqueue;
 
 import java.time.Duration;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
@@ -50,8 +49,8 @@ public final class IdempotentStore {
      *                       than the keep-alive interval plus the clock difference between workers and any pause of one
      * @param claimKeepAlive how often a worker refreshes the claims it holds
      */
-    public static IdempotentStore create(DataSource dataSource, CamelContext context, Duration claimMaxAge,
-            Duration claimKeepAlive) {
+    public static IdempotentStore create(
+            DataSource dataSource, CamelContext context, Duration claimMaxAge, Duration claimKeepAlive) {
         JdbcMessageIdRepository answered = new JdbcMessageIdRepository(dataSource, ANSWERED);
         answered.setCreateTableIfNotExists(true);
         answered.setCreateString(CREATE_TABLE);

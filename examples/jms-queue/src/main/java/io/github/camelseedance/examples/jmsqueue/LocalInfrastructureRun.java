@@ -19,17 +19,22 @@ final class LocalInfrastructureRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructureRun.class);
 
-    private LocalInfrastructureRun() {
-    }
+    private LocalInfrastructureRun() {}
 
     static int run(Path dataDirectory) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", BROKER_PORT, QueueNames.DEFAULT,
-                QueueApplication.LOCAL_REDELIVERY_DELAY, dataDirectory);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(
+                        "127.0.0.1",
+                        BROKER_PORT,
+                        QueueNames.DEFAULT,
+                        QueueApplication.LOCAL_REDELIVERY_DELAY,
+                        dataDirectory);
                 H2StoreServer store = H2StoreServer.start(STORE_PORT, DATABASE)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "broker-mode-shutdown"));
-            LOG.info("Ready for workers: SEEDANCE_BROKER_URL={} SEEDANCE_IDEMPOTENT_JDBC_URL={} (Ctrl+C stops)",
-                    broker.tcpUrl(), store.jdbcUrl());
+            LOG.info(
+                    "Ready for workers: SEEDANCE_BROKER_URL={} SEEDANCE_IDEMPOTENT_JDBC_URL={} (Ctrl+C stops)",
+                    broker.tcpUrl(),
+                    store.jdbcUrl());
             stopped.await();
         }
         return 0;

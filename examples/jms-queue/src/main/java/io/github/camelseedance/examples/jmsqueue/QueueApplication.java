@@ -28,8 +28,7 @@ public final class QueueApplication {
      */
     static final Duration LOCAL_REDELIVERY_DELAY = Duration.ofSeconds(2);
 
-    private QueueApplication() {
-    }
+    private QueueApplication() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "worker" : args[0];
@@ -40,8 +39,13 @@ public final class QueueApplication {
         int exitCode = switch (mode) {
             case "demo" -> new DemoRun(System.getenv(), Map.of(), Path.of("target", "demo", "broker")).run();
             case "broker" -> LocalInfrastructureRun.run(Path.of("target", "broker"));
-            case "send" -> SendRun.run(System.getenv().getOrDefault("SEEDANCE_BROKER_URL",
-                    "tcp://127.0.0.1:" + LocalInfrastructureRun.BROKER_PORT), Path.of("samples"), Duration.ofMinutes(15));
+            case "send" ->
+                SendRun.run(
+                        System.getenv()
+                                .getOrDefault(
+                                        "SEEDANCE_BROKER_URL", "tcp://127.0.0.1:" + LocalInfrastructureRun.BROKER_PORT),
+                        Path.of("samples"),
+                        Duration.ofMinutes(15));
             default -> runWorker();
         };
         // Artemis', H2's, the emulator's and Camel's non-daemon threads must not keep the JVM alive

@@ -20,8 +20,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class QueueClient implements AutoCloseable {
 
     /** One dead-letter entry: the original message text and why it failed. */
-    public record DeadLetter(String requestId, String reason, String instance, String body) {
-    }
+    public record DeadLetter(String requestId, String reason, String instance, String body) {}
 
     private final ActiveMQConnectionFactory factory;
     private final Connection connection;
@@ -69,7 +68,8 @@ public final class QueueClient implements AutoCloseable {
     public List<DeadLetter> receiveDeadLetters(Duration wait) throws JMSException {
         List<DeadLetter> received = new ArrayList<>();
         for (Message message : receive(deadLetters, wait)) {
-            received.add(new DeadLetter(message.getStringProperty(GenerationWorkerRoutes.REQUEST_ID),
+            received.add(new DeadLetter(
+                    message.getStringProperty(GenerationWorkerRoutes.REQUEST_ID),
                     message.getStringProperty(GenerationWorkerRoutes.FAILURE_REASON),
                     message.getStringProperty(GenerationWorkerRoutes.INSTANCE),
                     ((TextMessage) message).getText()));

@@ -7,8 +7,8 @@ import org.apache.camel.CamelContext;
 /** The three queues of the example: requests in, results out, and failed requests with their reasons. */
 public record QueueNames(String requests, String results, String deadLetter) {
 
-    public static final QueueNames DEFAULT = new QueueNames("seedance.requests", "seedance.results",
-            "seedance.dead-letter");
+    public static final QueueNames DEFAULT =
+            new QueueNames("seedance.requests", "seedance.results", "seedance.dead-letter");
 
     public QueueNames {
         Objects.requireNonNull(requests, "requests");
@@ -18,7 +18,8 @@ public record QueueNames(String requests, String results, String deadLetter) {
 
     /** The names configured in application.properties (queue.requests, queue.results, queue.dead-letter). */
     public static QueueNames of(CamelContext context) {
-        return new QueueNames(context.resolvePropertyPlaceholders("{{queue.requests}}"),
+        return new QueueNames(
+                context.resolvePropertyPlaceholders("{{queue.requests}}"),
                 context.resolvePropertyPlaceholders("{{queue.results}}"),
                 context.resolvePropertyPlaceholders("{{queue.dead-letter}}"));
     }

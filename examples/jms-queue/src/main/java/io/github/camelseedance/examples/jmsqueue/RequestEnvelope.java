@@ -28,7 +28,8 @@ public record RequestEnvelope(String requestId, JsonNode request) {
     /** Reads the envelope and checks the request id; the request itself is read by {@link #videoRequest()}. */
     public static RequestEnvelope parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new InvalidEnvelopeException("The message is empty: expected {\"requestId\": ..., \"request\": {...}}");
+            throw new InvalidEnvelopeException(
+                    "The message is empty: expected {\"requestId\": ..., \"request\": {...}}");
         }
         JsonNode root;
         try {
@@ -37,7 +38,8 @@ public record RequestEnvelope(String requestId, JsonNode request) {
             throw new InvalidEnvelopeException("The message is not JSON: " + Texts.oneLine(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidEnvelopeException("The message is not a JSON object: expected {\"requestId\": ..., \"request\": {...}}");
+            throw new InvalidEnvelopeException(
+                    "The message is not a JSON object: expected {\"requestId\": ..., \"request\": {...}}");
         }
         JsonNode id = root.get("requestId");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
@@ -57,13 +59,14 @@ public record RequestEnvelope(String requestId, JsonNode request) {
     /** The request as the component takes it; an unreadable one is an invalid request, answered on the dead-letter queue. */
     public VideoGenerationRequest videoRequest() {
         if (request == null || !request.isObject()) {
-            throw new InvalidVideoRequestException("request",
-                    "The message has no request object: expected \"request\": {\"prompt\": ..., ...}");
+            throw new InvalidVideoRequestException(
+                    "request", "The message has no request object: expected \"request\": {\"prompt\": ..., ...}");
         }
         try {
             return MAPPER.treeToValue(request, VideoGenerationRequest.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidVideoRequestException("request",
+            throw new InvalidVideoRequestException(
+                    "request",
                     "The request is not a video generation request: " + Texts.oneLine(e.getOriginalMessage()));
         }
     }
@@ -71,8 +74,8 @@ public record RequestEnvelope(String requestId, JsonNode request) {
     /** Builds the JSON of a request message, for senders. */
     public static String toJson(String requestId, VideoGenerationRequest request) {
         try {
-            return MAPPER.writeValueAsString(MAPPER.createObjectNode().put("requestId", requestId)
-                    .set("request", MAPPER.valueToTree(request)));
+            return MAPPER.writeValueAsString(
+                    MAPPER.createObjectNode().put("requestId", requestId).set("request", MAPPER.valueToTree(request)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the request of " + requestId, e);
         }

@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @JsonPropertyOrder({"requestId", "videoUrl", "revisedPrompt", "model", "created", "instance"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResultMessage(String requestId, String videoUrl, String revisedPrompt, String model, Long created,
-        String instance) {
+public record ResultMessage(
+        String requestId, String videoUrl, String revisedPrompt, String model, Long created, String instance) {
 
     // readers of the result queue may see fields added later
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public String toJson() {
         try {

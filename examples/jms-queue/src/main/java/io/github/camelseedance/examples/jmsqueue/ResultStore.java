@@ -3,7 +3,6 @@ package io.github.camelseedance.examples.jmsqueue;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.support.service.ServiceSupport;
@@ -34,19 +33,25 @@ public final class ResultStore extends ServiceSupport {
     }
 
     public Optional<ResultMessage> find(String requestId) {
-        List<String> rows = jdbc.queryForList("SELECT result FROM " + TABLE + " WHERE requestId = ?", String.class,
-                requestId);
+        List<String> rows =
+                jdbc.queryForList("SELECT result FROM " + TABLE + " WHERE requestId = ?", String.class, requestId);
         return rows.stream().findFirst().map(ResultMessage::fromJson);
     }
 
     public void save(ResultMessage result) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         try {
-            jdbc.update("INSERT INTO " + TABLE + " (requestId, result, createdAt) VALUES (?, ?, ?)",
-                    result.requestId(), result.toJson(), now);
+            jdbc.update(
+                    "INSERT INTO " + TABLE + " (requestId, result, createdAt) VALUES (?, ?, ?)",
+                    result.requestId(),
+                    result.toJson(),
+                    now);
         } catch (DuplicateKeyException e) {
             // only the claim holder writes, so this is a row of its own earlier attempt
-            jdbc.update("UPDATE " + TABLE + " SET result = ?, createdAt = ? WHERE requestId = ?", result.toJson(), now,
+            jdbc.update(
+                    "UPDATE " + TABLE + " SET result = ?, createdAt = ? WHERE requestId = ?",
+                    result.toJson(),
+                    now,
                     result.requestId());
         }
     }

@@ -25,8 +25,12 @@ public record SampleRequest(String fileName, String json, String requestId) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .sorted().toList();
+                    .filter(file -> file.getFileName()
+                            .toString()
+                            .toLowerCase(Locale.ROOT)
+                            .endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         List<SampleRequest> samples = new ArrayList<>();
         for (Path file : files) {

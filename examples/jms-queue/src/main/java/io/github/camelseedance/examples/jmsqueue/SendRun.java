@@ -15,8 +15,7 @@ final class SendRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendRun.class);
 
-    private SendRun() {
-    }
+    private SendRun() {}
 
     /** Returns the process exit code: 0 when every request id was answered once, as its sample meant. */
     static int run(String brokerUrl, Path samples, Duration timeout) throws Exception {
@@ -27,8 +26,12 @@ final class SendRun {
             for (SampleRequest sample : sent) {
                 client.send(sample.json());
             }
-            LOG.info("Sent {} request messages from {} to {} at {}", sent.size(), samples.toAbsolutePath(),
-                    queues.requests(), Texts.withoutSecrets(brokerUrl));
+            LOG.info(
+                    "Sent {} request messages from {} to {} at {}",
+                    sent.size(),
+                    samples.toAbsolutePath(),
+                    queues.requests(),
+                    Texts.withoutSecrets(brokerUrl));
             DemoRun.awaitAnswers(client, tally, () -> true, timeout);
         }
         System.out.println();

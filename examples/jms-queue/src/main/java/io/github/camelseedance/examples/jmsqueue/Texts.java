@@ -3,8 +3,7 @@ package io.github.camelseedance.examples.jmsqueue;
 /** Text helpers for log lines and message headers. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The message of a failure on one line: parser messages span lines, a header or a log line should not. */
     static String oneLine(Throwable failure) {

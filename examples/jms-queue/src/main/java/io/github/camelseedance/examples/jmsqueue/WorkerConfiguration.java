@@ -1,7 +1,6 @@
 package io.github.camelseedance.examples.jmsqueue;
 
 import java.time.Duration;
-
 import javax.sql.DataSource;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -42,7 +41,8 @@ public class WorkerConfiguration implements CamelConfiguration {
         }
 
         String brokerUrl = property(context, "queue.broker-url");
-        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl,
+        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(
+                brokerUrl,
                 blankToNull(property(context, "queue.broker-user")),
                 blankToNull(property(context, "queue.broker-password")));
         // no prefetching: a request waits on the broker until a consumer is free, so it goes to whichever worker
@@ -66,10 +66,13 @@ public class WorkerConfiguration implements CamelConfiguration {
 
         String jdbcUrl = property(context, "idempotent.jdbc-url");
         // no pool: a worker runs a handful of statements per video, and a video takes minutes
-        DataSource dataSource = new DriverManagerDataSource(jdbcUrl, property(context, "idempotent.jdbc-user"),
-                property(context, "idempotent.jdbc-password"));
-        IdempotentStore store = IdempotentStore.create(dataSource, context,
-                duration(context, "idempotent.claim-max-age"), duration(context, "idempotent.claim-keep-alive"));
+        DataSource dataSource = new DriverManagerDataSource(
+                jdbcUrl, property(context, "idempotent.jdbc-user"), property(context, "idempotent.jdbc-password"));
+        IdempotentStore store = IdempotentStore.create(
+                dataSource,
+                context,
+                duration(context, "idempotent.claim-max-age"),
+                duration(context, "idempotent.claim-keep-alive"));
         ResultStore results = new ResultStore(dataSource);
 
         // stopped in reverse order: the connection closes last, after the routes and the store
@@ -88,8 +91,13 @@ public class WorkerConfiguration implements CamelConfiguration {
         context.getRegistry().bind(GENERATION, new GenerationSteps(results, instance));
         context.getRegistry().bind(STATS, new WorkerStats());
 
-        LOG.info("Worker {}: {} consumer(s) on {} at {}, idempotent store at {}", instance, concurrency,
-                property(context, "queue.requests"), Texts.withoutSecrets(brokerUrl), Texts.withoutSecrets(jdbcUrl));
+        LOG.info(
+                "Worker {}: {} consumer(s) on {} at {}, idempotent store at {}",
+                instance,
+                concurrency,
+                property(context, "queue.requests"),
+                Texts.withoutSecrets(brokerUrl),
+                Texts.withoutSecrets(jdbcUrl));
     }
 
     /** The configured instance name, or one made from the host and process id. */
@@ -99,7 +107,8 @@ public class WorkerConfiguration implements CamelConfiguration {
             return configured;
         }
         String host = System.getenv().getOrDefault("HOSTNAME", "worker");
-        String generated = (host.isBlank() ? "worker" : host) + "-" + ProcessHandle.current().pid();
+        String generated = (host.isBlank() ? "worker" : host) + "-"
+                + ProcessHandle.current().pid();
         context.getPropertiesComponent().addOverrideProperty(INSTANCE_PROPERTY, generated);
         return generated;
     }
@@ -113,7 +122,8 @@ public class WorkerConfiguration implements CamelConfiguration {
     }
 
     private static String property(CamelContext context, String key) {
-        return context.getPropertiesComponent().resolveProperty(key)
+        return context.getPropertiesComponent()
+                .resolveProperty(key)
                 .orElseThrow(() -> new IllegalArgumentException("Property " + key + " is not set"));
     }
 

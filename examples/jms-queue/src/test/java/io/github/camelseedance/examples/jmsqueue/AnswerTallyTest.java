@@ -21,7 +21,9 @@ class AnswerTallyTest {
 
         assertThat(tally.allAnswered()).isTrue();
         assertThat(tally.succeeded(1)).isTrue();
-        assertThat(tally.succeeded(0)).as("a duplicate neither dropped nor answered").isFalse();
+        assertThat(tally.succeeded(0))
+                .as("a duplicate neither dropped nor answered")
+                .isFalse();
     }
 
     @Test
@@ -38,7 +40,9 @@ class AnswerTallyTest {
 
         AnswerTally wrong = new AnswerTally(SENT);
         wrong.addResults(List.of(result("order-1"), result("order-2"), result("order-3")));
-        assertThat(wrong.succeeded(1)).as("an invalid sample must not become a video").isFalse();
+        assertThat(wrong.succeeded(1))
+                .as("an invalid sample must not become a video")
+                .isFalse();
 
         assertThat(new AnswerTally(List.of()).succeeded(0)).as("nothing sent").isFalse();
     }
@@ -47,13 +51,16 @@ class AnswerTallyTest {
     void summaryListsResultsDeadLettersAndDuplicates() {
         List<String> lines = answered().summary(QueueNames.DEFAULT, 1);
 
-        assertThat(lines.get(0)).isEqualTo("Seedance JMS queue: 4 request messages, 3 distinct request ids: "
-                + "2 results, 1 dead-lettered, 0 unanswered");
-        assertThat(lines).contains("Results (seedance.results):",
-                "  order-1 -> https://cdn.example/order-1.mp4 (ByteDance-Seedance-1.5-pro, by demo-worker)",
-                "Dead-letter queue (seedance.dead-letter):",
-                "  order-3: Invalid seconds '7'",
-                "Duplicates dropped: 1");
+        assertThat(lines.get(0))
+                .isEqualTo("Seedance JMS queue: 4 request messages, 3 distinct request ids: "
+                        + "2 results, 1 dead-lettered, 0 unanswered");
+        assertThat(lines)
+                .contains(
+                        "Results (seedance.results):",
+                        "  order-1 -> https://cdn.example/order-1.mp4 (ByteDance-Seedance-1.5-pro, by demo-worker)",
+                        "Dead-letter queue (seedance.dead-letter):",
+                        "  order-3: Invalid seconds '7'",
+                        "Duplicates dropped: 1");
         assertThat(lines).noneMatch(line -> line.startsWith("Unanswered"));
     }
 
@@ -65,7 +72,7 @@ class AnswerTallyTest {
     }
 
     private static ResultMessage result(String id) {
-        return new ResultMessage(id, "https://cdn.example/" + id + ".mp4", "", "ByteDance-Seedance-1.5-pro", 1L,
-                "demo-worker");
+        return new ResultMessage(
+                id, "https://cdn.example/" + id + ".mp4", "", "ByteDance-Seedance-1.5-pro", 1L, "demo-worker");
     }
 }

@@ -23,10 +23,12 @@ final class Answers {
     /** Reads what has arrived since the last call. */
     Answers poll() throws Exception {
         for (ResultMessage result : client.receiveResults(Duration.ofMillis(100))) {
-            results.computeIfAbsent(result.requestId(), id -> new CopyOnWriteArrayList<>()).add(result);
+            results.computeIfAbsent(result.requestId(), id -> new CopyOnWriteArrayList<>())
+                    .add(result);
         }
         for (DeadLetter entry : client.receiveDeadLetters(Duration.ZERO)) {
-            deadLetters.computeIfAbsent(String.valueOf(entry.requestId()), id -> new CopyOnWriteArrayList<>())
+            deadLetters
+                    .computeIfAbsent(String.valueOf(entry.requestId()), id -> new CopyOnWriteArrayList<>())
                     .add(entry);
         }
         return this;

@@ -52,7 +52,8 @@ class CrashRecoveryTest {
 
         try (QueueClient client = infra.client()) {
             Answers answers = new Answers(client);
-            client.send(RequestEnvelope.toJson("crash-1", VideoGenerationRequest.builder().prompt(PROMPT).build()));
+            client.send(RequestEnvelope.toJson(
+                    "crash-1", VideoGenerationRequest.builder().prompt(PROMPT).build()));
             await().atMost(TIMEOUT).until(() -> infra.emulator.generationCount() == 1);
 
             // B is connected before A dies, so the redelivered request reaches B while A's claim is still fresh
@@ -67,7 +68,9 @@ class CrashRecoveryTest {
             });
             answers.poll();
 
-            assertThat(answers.results().get("crash-1")).as("results for crash-1").hasSize(1)
+            assertThat(answers.results().get("crash-1"))
+                    .as("results for crash-1")
+                    .hasSize(1)
                     .allSatisfy(result -> assertThat(result.instance()).isEqualTo("worker-b"));
             assertThat(answers.deadLetters()).isEmpty();
             // B found A's claim alive at first and rolled the request back until the claim expired
@@ -75,14 +78,17 @@ class CrashRecoveryTest {
         }
 
         assertThat(infra.emulator.violations()).isEmpty();
-        assertThat(infra.emulator.generationRequests()).extracting(RecordedRequest::json)
+        assertThat(infra.emulator.generationRequests())
+                .extracting(RecordedRequest::json)
                 .extracting(json -> json.get("prompt").asText())
                 .as("the lost generation and the one that answered the request")
                 .containsExactly(PROMPT, PROMPT);
     }
 
     private WorkerProcess start(String instance) throws Exception {
-        WorkerProcess worker = WorkerProcess.start("crash-recovery", instance,
+        WorkerProcess worker = WorkerProcess.start(
+                "crash-recovery",
+                instance,
                 infra.workerEnvironment(instance, 1, CLAIM_MAX_AGE, Duration.ofMillis(500)));
         workers.add(worker);
         return worker;

@@ -23,8 +23,11 @@ class DemoRunTest {
         List<SampleRequest> samples = SampleRequest.load(SHIPPED_SAMPLES);
         assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
         assertThat(samples).filteredOn(SampleRequest::meantToFail).isNotEmpty();
-        long distinct = samples.stream().map(SampleRequest::requestId).distinct().count();
-        assertThat(samples.size() - distinct).as("samples that resend a request id").isEqualTo(1);
+        long distinct =
+                samples.stream().map(SampleRequest::requestId).distinct().count();
+        assertThat(samples.size() - distinct)
+                .as("samples that resend a request id")
+                .isEqualTo(1);
 
         try (SeedanceEmulator emulator = SeedanceEmulator.builder().build().start()) {
             // a key in the environment: the demo uses this emulator instead of starting its own
@@ -37,16 +40,25 @@ class DemoRunTest {
 
             DemoRun.Outcome outcome = new DemoRun(environment, overrides, dir).execute();
 
-            assertThat(outcome.succeeded()).as(String.join("\n", outcome.summary())).isTrue();
+            assertThat(outcome.succeeded())
+                    .as(String.join("\n", outcome.summary()))
+                    .isTrue();
             assertThat(outcome.duplicatesDropped()).isEqualTo(1);
-            assertThat(outcome.summary()).contains("Duplicates dropped: 1")
+            assertThat(outcome.summary())
+                    .contains("Duplicates dropped: 1")
                     .anySatisfy(line -> assertThat(line).startsWith("  order-1005: Invalid seconds '7'"));
             assertThat(emulator.violations()).isEmpty();
-            long valid = samples.stream().filter(sample -> !sample.meantToFail())
-                    .map(SampleRequest::requestId).distinct().count();
-            assertThat(emulator.generationRequests()).extracting(RecordedRequest::json)
+            long valid = samples.stream()
+                    .filter(sample -> !sample.meantToFail())
+                    .map(SampleRequest::requestId)
+                    .distinct()
+                    .count();
+            assertThat(emulator.generationRequests())
+                    .extracting(RecordedRequest::json)
                     .extracting(json -> json.get("prompt").asText())
-                    .as("one call per valid distinct request").doesNotHaveDuplicates().hasSize((int) valid);
+                    .as("one call per valid distinct request")
+                    .doesNotHaveDuplicates()
+                    .hasSize((int) valid);
         }
     }
 }

@@ -86,7 +86,8 @@ class IdempotentStoreTest {
         IdempotentStore b = store();
         assertThat(a.claim("long-generation")).isTrue();
 
-        await().during(MAX_AGE.multipliedBy(3)).atMost(MAX_AGE.multipliedBy(10))
+        await().during(MAX_AGE.multipliedBy(3))
+                .atMost(MAX_AGE.multipliedBy(10))
                 .until(() -> !b.claim("long-generation"));
     }
 
@@ -117,8 +118,8 @@ class IdempotentStoreTest {
 
     private IdempotentStore store() throws Exception {
         CamelContext context = new DefaultCamelContext();
-        IdempotentStore store = IdempotentStore.create(new DriverManagerDataSource(server.jdbcUrl(), "sa", ""), context,
-                MAX_AGE, KEEP_ALIVE);
+        IdempotentStore store = IdempotentStore.create(
+                new DriverManagerDataSource(server.jdbcUrl(), "sa", ""), context, MAX_AGE, KEEP_ALIVE);
         for (Service service : store.services()) {
             context.addService(service, true, true);
         }

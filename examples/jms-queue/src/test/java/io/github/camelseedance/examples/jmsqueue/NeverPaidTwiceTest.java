@@ -74,17 +74,24 @@ class NeverPaidTwiceTest {
         send("dup-1", "A hot-air balloon over a valley at sunrise");
         awaitSettled("dup-1", "dup-2", "single-3");
 
-        assertThat(answers.results()).containsOnlyKeys("dup-1", "dup-2", "single-3")
-                .allSatisfy((id, results) -> assertThat(results).as("results for " + id).hasSize(1));
+        assertThat(answers.results())
+                .containsOnlyKeys("dup-1", "dup-2", "single-3")
+                .allSatisfy((id, results) ->
+                        assertThat(results).as("results for " + id).hasSize(1));
         assertThat(infra.emulator.violations()).isEmpty();
-        assertThat(infra.emulator.generationRequests()).extracting(RecordedRequest::json)
+        assertThat(infra.emulator.generationRequests())
+                .extracting(RecordedRequest::json)
                 .extracting(json -> json.get("prompt").asText())
                 .as("one call per distinct request")
-                .containsExactlyInAnyOrder("A hot-air balloon over a valley at sunrise",
-                        "Rain on a window, city lights blurred behind it", "A cat asleep in a sunbeam");
+                .containsExactlyInAnyOrder(
+                        "A hot-air balloon over a valley at sunrise",
+                        "Rain on a window, city lights blurred behind it",
+                        "A cat asleep in a sunbeam");
         WorkerStats stats = stats();
         assertThat(stats.generatedCount()).isEqualTo(3);
-        assertThat(stats.duplicatesDroppedCount()).as("3 + 2 copies sent together, 2 sent later").isEqualTo(7);
+        assertThat(stats.duplicatesDroppedCount())
+                .as("3 + 2 copies sent together, 2 sent later")
+                .isEqualTo(7);
     }
 
     @Test
@@ -93,19 +100,27 @@ class NeverPaidTwiceTest {
         // dies or loses the broker at that moment): the transaction rolls back, taking the unsent result with it, and
         // the broker redelivers the request
         AtomicInteger attempts = new AtomicInteger();
-        AdviceWith.adviceWith(worker.getCamelContext(), GenerationWorkerRoutes.ROUTE_ID,
-                route -> route.weaveById(GenerationWorkerRoutes.SEND_RESULT_ID).after().process(exchange -> {
-                    if (attempts.getAndIncrement() == 0) {
-                        throw new IllegalStateException("Simulated failure after sending the result");
-                    }
-                }));
+        AdviceWith.adviceWith(
+                worker.getCamelContext(),
+                GenerationWorkerRoutes.ROUTE_ID,
+                route -> route.weaveById(GenerationWorkerRoutes.SEND_RESULT_ID)
+                        .after()
+                        .process(exchange -> {
+                            if (attempts.getAndIncrement() == 0) {
+                                throw new IllegalStateException("Simulated failure after sending the result");
+                            }
+                        }));
         await().atMost(TIMEOUT).until(() -> infra.requestConsumers() >= 4);
 
         send("order-redelivered", "A lighthouse beam sweeping over fog");
         awaitSettled("order-redelivered");
 
-        assertThat(attempts).as("attempts that got as far as sending the result").hasValue(2);
-        assertThat(answers.results().get("order-redelivered")).as("the rolled-back result never arrived").hasSize(1);
+        assertThat(attempts)
+                .as("attempts that got as far as sending the result")
+                .hasValue(2);
+        assertThat(answers.results().get("order-redelivered"))
+                .as("the rolled-back result never arrived")
+                .hasSize(1);
         assertThat(infra.emulator.generationRequests()).as("calls to the API").hasSize(1);
         assertThat(stats().reusedCount()).isEqualTo(1);
         assertThat(stats().generatedCount()).isEqualTo(1);

@@ -69,7 +69,8 @@ class QueueFlowTest {
                              "aspect_ratio": "9:16", "seconds": 10}}
                 """);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(answers.poll().results()).containsKey("order-42"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(answers.poll().results()).containsKey("order-42"));
 
         ResultMessage result = answers.results().get("order-42").get(0);
         assertThat(result.videoUrl()).startsWith(infra.emulator.baseUrl()).endsWith(".mp4");
@@ -99,17 +100,23 @@ class QueueFlowTest {
             MessageConsumer results = session.createConsumer(session.createQueue(QueueInfrastructure.QUEUES.results()));
             connection.start();
             session.createProducer(session.createQueue(QueueInfrastructure.QUEUES.requests()))
-                    .send(session.createTextMessage(RequestEnvelope.toJson("order-43",
-                            VideoGenerationRequest.builder().prompt("A kite over a beach").build())));
+                    .send(session.createTextMessage(RequestEnvelope.toJson(
+                            "order-43",
+                            VideoGenerationRequest.builder()
+                                    .prompt("A kite over a beach")
+                                    .build())));
 
             Message message = results.receive(TIMEOUT.toMillis());
 
             assertThat(message).isNotNull();
             assertThat(message.getJMSCorrelationID()).isEqualTo("order-43");
-            assertThat(message.getStringProperty(GenerationWorkerRoutes.REQUEST_ID)).isEqualTo("order-43");
-            assertThat(message.getStringProperty(GenerationWorkerRoutes.INSTANCE)).isEqualTo("flow-worker");
+            assertThat(message.getStringProperty(GenerationWorkerRoutes.REQUEST_ID))
+                    .isEqualTo("order-43");
+            assertThat(message.getStringProperty(GenerationWorkerRoutes.INSTANCE))
+                    .isEqualTo("flow-worker");
             JsonNode body = JSON.readTree(message.getBody(String.class));
-            assertThat(body.fieldNames()).toIterable()
+            assertThat(body.fieldNames())
+                    .toIterable()
                     .containsExactly("requestId", "videoUrl", "revisedPrompt", "model", "created", "instance");
         }
     }
@@ -117,12 +124,13 @@ class QueueFlowTest {
     @Test
     void failedRequestsGoToTheDeadLetterQueueWithTheirReason() throws Exception {
         // the API refuses the first valid generation it gets
-        infra.emulator.enqueue(EmulatorResponse.error(402, "Insufficient account balance", "billing_error", null,
-                "insufficient_balance"));
+        infra.emulator.enqueue(EmulatorResponse.error(
+                402, "Insufficient account balance", "billing_error", null, "insufficient_balance"));
         client.send("""
                 {"requestId": "order-402", "request": {"prompt": "A harbour at night"}}
                 """);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(answers.poll().deadLetters()).containsKey("order-402"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(answers.poll().deadLetters()).containsKey("order-402"));
 
         client.send("""
                 {"requestId": "order-seven", "request": {"prompt": "A clock ticking", "seconds": 7}}
@@ -138,9 +146,10 @@ class QueueFlowTest {
                 {"request": {"prompt": "Nobody will know whose this was"}}
                 """);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(answers.poll().deadLetters())
-                .containsKeys("order-402", "order-seven", "order-typo", "order-empty", "null")
-                .satisfies(entries -> assertThat(entries.get("null")).hasSize(2)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(answers.poll().deadLetters())
+                        .containsKeys("order-402", "order-seven", "order-typo", "order-empty", "null")
+                        .satisfies(entries -> assertThat(entries.get("null")).hasSize(2)));
         await().atMost(TIMEOUT).until(() -> infra.pendingRequests() == 0);
 
         // a failed request is answered: the same id again is dropped, not tried again
@@ -154,11 +163,12 @@ class QueueFlowTest {
         assertThat(reason("order-seven")).contains("seconds").contains("7");
         assertThat(reason("order-typo")).contains("resolutoin");
         assertThat(reason("order-empty")).contains("no request");
-        assertThat(answers.deadLetters().get("null")).extracting(DeadLetter::reason)
+        assertThat(answers.deadLetters().get("null"))
+                .extracting(DeadLetter::reason)
                 .anySatisfy(reason -> assertThat(reason).startsWith("The message is not JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("no requestId"));
-        assertThat(answers.deadLetters().values()).allSatisfy(entries -> assertThat(entries)
-                .allSatisfy(entry -> {
+        assertThat(answers.deadLetters().values())
+                .allSatisfy(entries -> assertThat(entries).allSatisfy(entry -> {
                     assertThat(entry.reason()).doesNotContain("\n").doesNotContain(infra.emulator.apiKey());
                     assertThat(entry.instance()).isEqualTo("flow-worker");
                 }));
@@ -167,8 +177,10 @@ class QueueFlowTest {
         assertThat(answers.results()).isEmpty();
 
         // only the request the API refused was sent; everything else was stopped before any call
-        assertThat(infra.emulator.generationRequests()).extracting(RecordedRequest::json)
-                .extracting(json -> json.get("prompt").asText()).containsExactly("A harbour at night");
+        assertThat(infra.emulator.generationRequests())
+                .extracting(RecordedRequest::json)
+                .extracting(json -> json.get("prompt").asText())
+                .containsExactly("A harbour at night");
     }
 
     private String reason(String requestId) {

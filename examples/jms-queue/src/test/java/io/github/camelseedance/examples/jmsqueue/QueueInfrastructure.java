@@ -32,7 +32,8 @@ final class QueueInfrastructure implements AutoCloseable {
         H2StoreServer store = null;
         try {
             store = H2StoreServer.start(0, "seedance-test");
-            SeedanceEmulator emulator = SeedanceEmulator.builder().latency(emulatorLatency).build().start();
+            SeedanceEmulator emulator =
+                    SeedanceEmulator.builder().latency(emulatorLatency).build().start();
             return new QueueInfrastructure(broker, store, emulator);
         } catch (Exception | Error e) {
             if (store != null) {
@@ -44,8 +45,8 @@ final class QueueInfrastructure implements AutoCloseable {
     }
 
     /** Properties for a worker in this JVM ({@link QueueApplication#createMain}). */
-    Map<String, String> workerProperties(String instance, int concurrency, Duration claimMaxAge,
-            Duration claimKeepAlive) {
+    Map<String, String> workerProperties(
+            String instance, int concurrency, Duration claimMaxAge, Duration claimKeepAlive) {
         Map<String, String> properties = new HashMap<>();
         properties.put("queue.broker-url", broker.tcpUrl());
         properties.put("idempotent.jdbc-url", store.jdbcUrl());
@@ -63,8 +64,8 @@ final class QueueInfrastructure implements AutoCloseable {
     }
 
     /** The environment of a worker in another JVM, as an operator would set it. */
-    Map<String, String> workerEnvironment(String instance, int concurrency, Duration claimMaxAge,
-            Duration claimKeepAlive) {
+    Map<String, String> workerEnvironment(
+            String instance, int concurrency, Duration claimMaxAge, Duration claimKeepAlive) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SEEDANCE_BROKER_URL", broker.tcpUrl());
         environment.put("SEEDANCE_IDEMPOTENT_JDBC_URL", store.jdbcUrl());

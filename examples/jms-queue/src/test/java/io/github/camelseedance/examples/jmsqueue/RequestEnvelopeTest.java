@@ -28,43 +28,61 @@ class RequestEnvelopeTest {
 
     @Test
     void rejectsMessagesWithoutAUsableId() {
-        assertThatThrownBy(() -> RequestEnvelope.parse("")).isInstanceOf(InvalidEnvelopeException.class)
+        assertThatThrownBy(() -> RequestEnvelope.parse(""))
+                .isInstanceOf(InvalidEnvelopeException.class)
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": ")).isInstanceOf(InvalidEnvelopeException.class)
-                .hasMessageStartingWith("The message is not JSON").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> RequestEnvelope.parse("[1, 2]")).isInstanceOf(InvalidEnvelopeException.class)
+        assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": "))
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageStartingWith("The message is not JSON")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> RequestEnvelope.parse("[1, 2]"))
+                .isInstanceOf(InvalidEnvelopeException.class)
                 .hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> RequestEnvelope.parse("{\"request\": {}}")).isInstanceOf(InvalidEnvelopeException.class)
+        assertThatThrownBy(() -> RequestEnvelope.parse("{\"request\": {}}"))
+                .isInstanceOf(InvalidEnvelopeException.class)
                 .hasMessageContaining("no requestId");
         assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": 42}"))
-                .isInstanceOf(InvalidEnvelopeException.class).hasMessageContaining("no requestId");
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageContaining("no requestId");
         assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"  \"}"))
-                .isInstanceOf(InvalidEnvelopeException.class).hasMessageContaining("no requestId");
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageContaining("no requestId");
         assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"" + "x".repeat(101) + "\"}"))
-                .isInstanceOf(InvalidEnvelopeException.class).hasMessageContaining("longer than 100");
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageContaining("longer than 100");
         assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"a\\nb\"}"))
-                .isInstanceOf(InvalidEnvelopeException.class).hasMessageContaining("control characters");
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageContaining("control characters");
     }
 
     @Test
     void anUnreadableRequestIsAnInvalidRequestOfItsId() {
         assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"a\"}").videoRequest())
-                .isInstanceOf(InvalidVideoRequestException.class).hasMessageContaining("no request object");
-        assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"a\", \"request\": \"text\"}").videoRequest())
+                .isInstanceOf(InvalidVideoRequestException.class)
+                .hasMessageContaining("no request object");
+        assertThatThrownBy(() -> RequestEnvelope.parse("{\"requestId\": \"a\", \"request\": \"text\"}")
+                        .videoRequest())
                 .isInstanceOf(InvalidVideoRequestException.class);
         assertThatThrownBy(() -> RequestEnvelope.parse(
-                "{\"requestId\": \"a\", \"request\": {\"prompt\": \"p\", \"resolutoin\": \"720p\"}}").videoRequest())
-                .isInstanceOf(InvalidVideoRequestException.class).hasMessageContaining("resolutoin")
+                                "{\"requestId\": \"a\", \"request\": {\"prompt\": \"p\", \"resolutoin\": \"720p\"}}")
+                        .videoRequest())
+                .isInstanceOf(InvalidVideoRequestException.class)
+                .hasMessageContaining("resolutoin")
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> RequestEnvelope.parse(
-                "{\"requestId\": \"a\", \"request\": {\"prompt\": \"p\", \"seconds\": \"ten\"}}").videoRequest())
+                                "{\"requestId\": \"a\", \"request\": {\"prompt\": \"p\", \"seconds\": \"ten\"}}")
+                        .videoRequest())
                 .isInstanceOf(InvalidVideoRequestException.class);
     }
 
     @Test
     void writesWhatItReads() {
-        String json = RequestEnvelope.toJson("order-7",
-                VideoGenerationRequest.builder().prompt("A fox").aspectRatio("1:1").build());
+        String json = RequestEnvelope.toJson(
+                "order-7",
+                VideoGenerationRequest.builder()
+                        .prompt("A fox")
+                        .aspectRatio("1:1")
+                        .build());
 
         assertThat(json).contains("\"aspect_ratio\":\"1:1\"").doesNotContain("null");
         RequestEnvelope envelope = RequestEnvelope.parse(json);

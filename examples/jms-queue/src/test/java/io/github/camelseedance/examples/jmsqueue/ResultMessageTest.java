@@ -9,20 +9,22 @@ class ResultMessageTest {
 
     @Test
     void isWrittenInTheDocumentedOrderAndReadBack() {
-        ResultMessage result = new ResultMessage("order-42", "https://cdn.example/v.mp4", "", "SIRAYA-Seedance-2.0",
-                1760347750L, "worker-a");
+        ResultMessage result = new ResultMessage(
+                "order-42", "https://cdn.example/v.mp4", "", "SIRAYA-Seedance-2.0", 1760347750L, "worker-a");
 
         String json = result.toJson();
 
-        assertThat(json).isEqualTo("{\"requestId\":\"order-42\",\"videoUrl\":\"https://cdn.example/v.mp4\","
-                + "\"revisedPrompt\":\"\",\"model\":\"SIRAYA-Seedance-2.0\",\"created\":1760347750,"
-                + "\"instance\":\"worker-a\"}");
+        assertThat(json)
+                .isEqualTo("{\"requestId\":\"order-42\",\"videoUrl\":\"https://cdn.example/v.mp4\","
+                        + "\"revisedPrompt\":\"\",\"model\":\"SIRAYA-Seedance-2.0\",\"created\":1760347750,"
+                        + "\"instance\":\"worker-a\"}");
         assertThat(ResultMessage.fromJson(json)).isEqualTo(result);
     }
 
     @Test
     void readersIgnoreFieldsAddedLater() {
-        assertThat(ResultMessage.fromJson("{\"requestId\": \"a\", \"videoUrl\": \"u\", \"duration\": 5}").videoUrl())
+        assertThat(ResultMessage.fromJson("{\"requestId\": \"a\", \"videoUrl\": \"u\", \"duration\": 5}")
+                        .videoUrl())
                 .isEqualTo("u");
         assertThatThrownBy(() -> ResultMessage.fromJson("not json")).isInstanceOf(IllegalArgumentException.class);
     }

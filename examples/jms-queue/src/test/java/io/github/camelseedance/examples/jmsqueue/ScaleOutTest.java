@@ -46,13 +46,18 @@ class ScaleOutTest {
         // each generation takes a moment, so a worker with both consumers busy leaves the next request to the other
         infra = QueueInfrastructure.start(dir, Duration.ofMillis(200), Duration.ofMillis(500));
         for (String instance : List.of("worker-a", "worker-b")) {
-            workers.add(WorkerProcess.start("scale-out", instance,
+            workers.add(WorkerProcess.start(
+                    "scale-out",
+                    instance,
                     infra.workerEnvironment(instance, CONCURRENCY, Duration.ofSeconds(10), Duration.ofSeconds(2))));
         }
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            assertThat(workers).allSatisfy(worker -> assertThat(worker.isAlive())
-                    .as(worker.instance() + " is running, see " + worker.log()).isTrue());
-            assertThat(infra.requestConsumers()).as("consumers on the request queue")
+            assertThat(workers)
+                    .allSatisfy(worker -> assertThat(worker.isAlive())
+                            .as(worker.instance() + " is running, see " + worker.log())
+                            .isTrue());
+            assertThat(infra.requestConsumers())
+                    .as("consumers on the request queue")
                     .isGreaterThanOrEqualTo(2 * CONCURRENCY);
         });
 
@@ -68,32 +73,41 @@ class ScaleOutTest {
 
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 assertThat(answers.poll().results()).hasSize(REQUESTS);
-                assertThat(infra.pendingRequests()).as("requests left on the queue").isZero();
+                assertThat(infra.pendingRequests())
+                        .as("requests left on the queue")
+                        .isZero();
             });
             // results are committed with the removal of their request: none can arrive once the queue is empty
             answers.poll();
 
             assertThat(answers.deadLetters()).isEmpty();
-            assertThat(answers.results()).allSatisfy((id, results) -> assertThat(results)
-                    .as("results for " + id).hasSize(1));
+            assertThat(answers.results())
+                    .allSatisfy((id, results) ->
+                            assertThat(results).as("results for " + id).hasSize(1));
             Map<String, Long> perInstance = answers.allResults().stream()
                     .collect(Collectors.groupingBy(ResultMessage::instance, Collectors.counting()));
             System.out.println("Results per worker: " + perInstance);
-            assertThat(perInstance).as("results per worker").containsOnlyKeys("worker-a", "worker-b")
+            assertThat(perInstance)
+                    .as("results per worker")
+                    .containsOnlyKeys("worker-a", "worker-b")
                     .allSatisfy((instance, count) -> assertThat(count).isPositive());
         }
 
         assertThat(infra.emulator.violations()).isEmpty();
         assertThat(infra.emulator.generationCount()).as("calls to the API").isEqualTo(REQUESTS);
-        assertThat(infra.emulator.generationRequests()).extracting(RecordedRequest::json)
+        assertThat(infra.emulator.generationRequests())
+                .extracting(RecordedRequest::json)
                 .extracting(json -> json.get("prompt").asText())
-                .as("one call per request").doesNotHaveDuplicates()
+                .as("one call per request")
+                .doesNotHaveDuplicates()
                 .hasSize(REQUESTS);
     }
 
     private static String request(int i) {
-        return RequestEnvelope.toJson(String.format("scale-%03d", i),
+        return RequestEnvelope.toJson(
+                String.format("scale-%03d", i),
                 io.github.camelseedance.model.VideoGenerationRequest.builder()
-                        .prompt(String.format("Scene %03d of a flip-book: a bird in flight", i)).build());
+                        .prompt(String.format("Scene %03d of a flip-book: a bird in flight", i))
+                        .build());
     }
 }

@@ -8,7 +8,8 @@ class TextsTest {
 
     @Test
     void connectionUrlsAreLoggedWithoutWhatMayBeASecret() {
-        assertThat(Texts.withoutSecrets("tcp://broker:61616?user=app&password=s3cret")).isEqualTo("tcp://broker:61616");
+        assertThat(Texts.withoutSecrets("tcp://broker:61616?user=app&password=s3cret"))
+                .isEqualTo("tcp://broker:61616");
         assertThat(Texts.withoutSecrets("tcp://app:s3cret@broker:61616")).isEqualTo("tcp://broker:61616");
         assertThat(Texts.withoutSecrets("jdbc:h2:tcp://db:9092/mem:seedance;PASSWORD=s3cret"))
                 .isEqualTo("jdbc:h2:tcp://db:9092/mem:seedance");

@@ -39,8 +39,8 @@ final class WorkerProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(QueueApplication.class.getName());
         command.add("worker");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // only what the test sets: no key or broker of the machine running the build
         builder.environment().keySet().removeIf(name -> name.startsWith("SEEDANCE_"));
         builder.environment().putAll(environment);

@@ -61,9 +61,9 @@ class WorkerShutdownTest {
 
         client = infra.client();
         Answers answers = new Answers(client);
-        client.send(RequestEnvelope.toJson(REQUEST_ID, VideoGenerationRequest.builder().prompt(PROMPT).build()));
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
-                .until(() -> infra.emulator.generationCount() == 1);
+        client.send(RequestEnvelope.toJson(
+                REQUEST_ID, VideoGenerationRequest.builder().prompt(PROMPT).build()));
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> infra.emulator.generationCount() == 1);
 
         // graceful shutdown waits 1 s for the generation, then the producer stops and fails it
         first.stop();
@@ -89,12 +89,15 @@ class WorkerShutdownTest {
         answers.poll();
 
         assertThat(answers.results()).containsOnlyKeys(REQUEST_ID);
-        assertThat(answers.results().get(REQUEST_ID)).as("results for " + REQUEST_ID).singleElement()
+        assertThat(answers.results().get(REQUEST_ID))
+                .as("results for " + REQUEST_ID)
+                .singleElement()
                 .satisfies(result -> assertThat(result.instance()).isEqualTo("worker-b"));
         assertThat(answers.deadLetters()).as("dead-letter entries").isEmpty();
         assertThat(stats(second).generatedCount()).isEqualTo(1);
         assertThat(infra.emulator.violations()).isEmpty();
-        assertThat(infra.emulator.generationRequests()).extracting(RecordedRequest::json)
+        assertThat(infra.emulator.generationRequests())
+                .extracting(RecordedRequest::json)
                 .extracting(json -> json.get("prompt").asText())
                 .as("the generation cut short by shutdown and the one that answered the request")
                 .containsExactly(PROMPT, PROMPT);
@@ -102,8 +105,8 @@ class WorkerShutdownTest {
 
     private Map<String, String> workerProperties(String instance, Map<String, String> overrides) {
         // a claim left behind (should its release fail on the way down) expires soon, so the test never waits long
-        Map<String, String> properties = new HashMap<>(
-                infra.workerProperties(instance, 1, Duration.ofSeconds(5), Duration.ofMillis(500)));
+        Map<String, String> properties =
+                new HashMap<>(infra.workerProperties(instance, 1, Duration.ofSeconds(5), Duration.ofMillis(500)));
         properties.putAll(overrides);
         return properties;
     }

@@ -6,7 +6,8 @@ import org.apache.camel.CamelContext;
 record BucketNames(String input, String output, String archive) {
 
     static BucketNames of(CamelContext context) {
-        return new BucketNames(context.resolvePropertyPlaceholders("{{s3.input-bucket}}"),
+        return new BucketNames(
+                context.resolvePropertyPlaceholders("{{s3.input-bucket}}"),
                 context.resolvePropertyPlaceholders("{{s3.output-bucket}}"),
                 context.resolvePropertyPlaceholders("{{s3.archive-bucket}}"));
     }

@@ -46,16 +46,15 @@ final class DemoRun {
         return outcome.succeeded() ? 0 : 1;
     }
 
-    private record Outcome(List<String> summary, boolean succeeded) {
-    }
+    private record Outcome(List<String> summary, boolean succeeded) {}
 
     private static Outcome feedSamples(CamelContext context) throws Exception {
         BucketNames buckets = BucketNames.of(context);
         Path samplesDir = folder(context, "{{s3demo.samples-dir}}");
         Path outputDir = folder(context, "{{s3demo.output-dir}}");
         String prefix = context.resolvePropertyPlaceholders("{{s3demo.key-prefix}}");
-        Duration timeout = Duration.ofSeconds(
-                Long.parseLong(context.resolvePropertyPlaceholders("{{s3demo.timeout-seconds}}")));
+        Duration timeout =
+                Duration.ofSeconds(Long.parseLong(context.resolvePropertyPlaceholders("{{s3demo.timeout-seconds}}")));
         try (ProducerTemplate template = context.createProducerTemplate()) {
             DemoStore store = new DemoStore(template);
             List<DemoSamples.Sample> samples = DemoSamples.read(samplesDir, prefix);
@@ -63,13 +62,18 @@ final class DemoRun {
                 clearEarlierRun(store, buckets, sample.key());
                 store.upload(buckets.input(), sample.key(), sample.image(), sample.prompt());
             }
-            LOG.info("Uploaded {} sample images from {} to s3://{}/{}", samples.size(), samplesDir, buckets.input(),
+            LOG.info(
+                    "Uploaded {} sample images from {} to s3://{}/{}",
+                    samples.size(),
+                    samplesDir,
+                    buckets.input(),
                     prefix);
 
             List<String> keys = samples.stream().map(DemoSamples.Sample::key).toList();
             DemoTally tally = awaitSettled(
                     () -> DemoTally.of(store.keys(buckets.input(), prefix), archiveKeys(store, buckets, prefix), keys),
-                    () -> context.getInflightRepository().size(), timeout);
+                    () -> context.getInflightRepository().size(),
+                    timeout);
 
             for (String key : tally.done()) {
                 String videoKey = OutputKeys.videoKeyFor(key);
@@ -97,8 +101,11 @@ final class DemoRun {
                 return tally;
             }
             if (System.nanoTime() - deadline >= 0) {
-                LOG.warn("Gave up waiting after {} s: {} of {} images unfinished", timeout.toSeconds(),
-                        tally.pending().size(), tally.total());
+                LOG.warn(
+                        "Gave up waiting after {} s: {} of {} images unfinished",
+                        timeout.toSeconds(),
+                        tally.pending().size(),
+                        tally.total());
                 return tally;
             }
             if (tally.settledCount() != reported) {
@@ -137,6 +144,8 @@ final class DemoRun {
     }
 
     private static Path folder(CamelContext context, String placeholder) {
-        return Path.of(context.resolvePropertyPlaceholders(placeholder)).toAbsolutePath().normalize();
+        return Path.of(context.resolvePropertyPlaceholders(placeholder))
+                .toAbsolutePath()
+                .normalize();
     }
 }

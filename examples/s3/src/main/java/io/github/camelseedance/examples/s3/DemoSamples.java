@@ -18,12 +18,10 @@ final class DemoSamples {
 
     static final String PROMPTS_FILE = "prompts.properties";
 
-    private DemoSamples() {
-    }
+    private DemoSamples() {}
 
     /** One image to upload under {@code key}; {@code prompt} is null when prompts.properties has none for it. */
-    record Sample(Path image, String key, String prompt) {
-    }
+    record Sample(Path image, String key, String prompt) {}
 
     static List<Sample> read(Path folder, String keyPrefix) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -37,7 +35,9 @@ final class DemoSamples {
             }
         }
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(Files::isRegularFile).filter(DemoSamples::isImage).sorted()
+            return listing.filter(Files::isRegularFile)
+                    .filter(DemoSamples::isImage)
+                    .sorted()
                     .map(image -> {
                         String name = image.getFileName().toString();
                         return new Sample(image, keyPrefix + name, prompts.getProperty(name));

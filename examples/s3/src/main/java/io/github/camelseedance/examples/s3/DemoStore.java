@@ -41,8 +41,8 @@ final class DemoStore {
 
     /** The keys under a prefix (one listing page, up to 1000 keys: plenty for the demo's own objects). */
     Set<String> keys(String bucket, String prefix) {
-        List<?> objects = template.requestBodyAndHeader(endpoint(bucket, "listObjects"), null,
-                AWS2S3Constants.PREFIX, prefix, List.class);
+        List<?> objects = template.requestBodyAndHeader(
+                endpoint(bucket, "listObjects"), null, AWS2S3Constants.PREFIX, prefix, List.class);
         return objects.stream().map(S3Object.class::cast).map(S3Object::key).collect(Collectors.toSet());
     }
 
@@ -55,16 +55,16 @@ final class DemoStore {
     void download(String bucket, String key, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path partial = target.resolveSibling(".part-" + target.getFileName());
-        try (InputStream in = template.requestBodyAndHeader(endpoint(bucket, "getObject"), null,
-                AWS2S3Constants.KEY, key, InputStream.class)) {
+        try (InputStream in = template.requestBodyAndHeader(
+                endpoint(bucket, "getObject"), null, AWS2S3Constants.KEY, key, InputStream.class)) {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     String readText(String bucket, String key) throws IOException {
-        try (InputStream in = template.requestBodyAndHeader(endpoint(bucket, "getObject"), null,
-                AWS2S3Constants.KEY, key, InputStream.class)) {
+        try (InputStream in = template.requestBodyAndHeader(
+                endpoint(bucket, "getObject"), null, AWS2S3Constants.KEY, key, InputStream.class)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

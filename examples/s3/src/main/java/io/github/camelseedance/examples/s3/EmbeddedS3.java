@@ -41,14 +41,19 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Starts the embedded server unless the environment says {@code S3_EMBEDDED=false}; empty then. */
     public static Optional<EmbeddedS3> choose(Map<String, String> environment) {
-        if ("false".equalsIgnoreCase(environment.getOrDefault(EMBEDDED_VARIABLE, "").strip())) {
+        if ("false"
+                .equalsIgnoreCase(
+                        environment.getOrDefault(EMBEDDED_VARIABLE, "").strip())) {
             LOG.info("{}=false: using the S3 service configured in application.properties", EMBEDDED_VARIABLE);
             return Optional.empty();
         }
         String port = environment.getOrDefault(PORT_VARIABLE, "").strip();
         EmbeddedS3 s3 = start(port.isEmpty() ? 0 : Integer.parseInt(port));
-        LOG.info("Using the embedded S3 server at {}, access key {} (set {}=false for a real S3 service)",
-                s3.endpoint(), ACCESS_KEY, EMBEDDED_VARIABLE);
+        LOG.info(
+                "Using the embedded S3 server at {}, access key {} (set {}=false for a real S3 service)",
+                s3.endpoint(),
+                ACCESS_KEY,
+                EMBEDDED_VARIABLE);
         return Optional.of(s3);
     }
 
@@ -86,16 +91,26 @@ public final class EmbeddedS3 implements AutoCloseable {
      */
     public Map<String, String> overrideProperties() {
         return Map.of(
-                COMPONENT + "uri-endpoint-override", endpoint.toString(),
-                COMPONENT + "override-endpoint", "true",
-                COMPONENT + "force-path-style", "true",
-                COMPONENT + "region", REGION,
-                COMPONENT + "use-default-credentials-provider", "false",
-                COMPONENT + "auto-create-bucket", "true",
-                ACCESS_KEY_PROPERTY, ACCESS_KEY,
-                SECRET_KEY_PROPERTY, SECRET_KEY,
-                COMPONENT + "access-key", "{{" + ACCESS_KEY_PROPERTY + "}}",
-                COMPONENT + "secret-key", "{{" + SECRET_KEY_PROPERTY + "}}");
+                COMPONENT + "uri-endpoint-override",
+                endpoint.toString(),
+                COMPONENT + "override-endpoint",
+                "true",
+                COMPONENT + "force-path-style",
+                "true",
+                COMPONENT + "region",
+                REGION,
+                COMPONENT + "use-default-credentials-provider",
+                "false",
+                COMPONENT + "auto-create-bucket",
+                "true",
+                ACCESS_KEY_PROPERTY,
+                ACCESS_KEY,
+                SECRET_KEY_PROPERTY,
+                SECRET_KEY,
+                COMPONENT + "access-key",
+                "{{" + ACCESS_KEY_PROPERTY + "}}",
+                COMPONENT + "secret-key",
+                "{{" + SECRET_KEY_PROPERTY + "}}");
     }
 
     @Override

@@ -6,8 +6,7 @@ package io.github.camelseedance.examples.s3;
  */
 final class OutputKeys {
 
-    private OutputKeys() {
-    }
+    private OutputKeys() {}
 
     // the same expression as the outputKey variable in routes/image-to-video.yaml
     static String videoKeyFor(String imageKey) {

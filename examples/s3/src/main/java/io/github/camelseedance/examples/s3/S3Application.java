@@ -18,8 +18,7 @@ public final class S3Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Application.class);
 
-    private S3Application() {
-    }
+    private S3Application() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "run" : args[0];
@@ -43,8 +42,9 @@ public final class S3Application {
         Optional<EmbeddedS3> s3 = EmbeddedS3.choose(System.getenv());
         try (EmulatorFallback seedance = EmulatorFallback.choose(System.getenv())) {
             if (s3.isPresent() && seedance.emulator().isEmpty()) {
-                LOG.warn("The Seedance API cannot fetch images from the embedded S3 server on 127.0.0.1: every "
-                        + "generation will fail. Set {}=false and use buckets the provider can reach.",
+                LOG.warn(
+                        "The Seedance API cannot fetch images from the embedded S3 server on 127.0.0.1: every "
+                                + "generation will fail. Set {}=false and use buckets the provider can reach.",
                         EmbeddedS3.EMBEDDED_VARIABLE);
             }
             Map<String, String> properties = new HashMap<>(seedance.overrideProperties());

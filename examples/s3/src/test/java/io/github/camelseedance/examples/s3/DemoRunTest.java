@@ -27,8 +27,8 @@ class DemoRunTest {
         AtomicInteger polls = new AtomicInteger();
         DemoTally moved = DemoTally.of(Set.of(), Set.of("done/a.png"), List.of("a.png"));
 
-        DemoTally tally = DemoRun.awaitSettled(() -> moved, () -> polls.incrementAndGet() < 3 ? 1 : 0,
-                Duration.ofMinutes(1));
+        DemoTally tally =
+                DemoRun.awaitSettled(() -> moved, () -> polls.incrementAndGet() < 3 ? 1 : 0, Duration.ofMinutes(1));
 
         assertThat(tally.succeeded()).isTrue();
         assertThat(polls).hasValue(3);
@@ -47,7 +47,8 @@ class DemoRunTest {
     @Test
     void everyShippedSampleBecomesADownloadedVideo() throws Exception {
         Path output = dir.resolve("output");
-        try (EmbeddedS3 s3 = EmbeddedS3.start(); EmulatorFallback target = EmulatorFallback.choose(Map.of())) {
+        try (EmbeddedS3 s3 = EmbeddedS3.start();
+                EmulatorFallback target = EmulatorFallback.choose(Map.of())) {
             SeedanceEmulator emulator = target.emulator().orElseThrow();
             Map<String, String> properties = new HashMap<>(target.overrideProperties());
             properties.putAll(s3.overrideProperties());

@@ -29,15 +29,17 @@ class DemoSamplesTest {
 
         List<DemoSamples.Sample> samples = DemoSamples.read(dir, "demo/");
 
-        assertThat(samples).extracting(DemoSamples.Sample::key).containsExactly("demo/a.png", "demo/b.JPG",
-                "demo/c.webp");
+        assertThat(samples)
+                .extracting(DemoSamples.Sample::key)
+                .containsExactly("demo/a.png", "demo/b.JPG", "demo/c.webp");
         assertThat(samples).extracting(DemoSamples.Sample::prompt).containsExactly("A prompt", "Another prompt", null);
         assertThat(samples.get(0).image()).isEqualTo(dir.resolve("a.png"));
     }
 
     @Test
     void failsWithoutTheFolder() {
-        assertThatIOException().isThrownBy(() -> DemoSamples.read(dir.resolve("missing"), ""))
+        assertThatIOException()
+                .isThrownBy(() -> DemoSamples.read(dir.resolve("missing"), ""))
                 .withMessageContaining("No samples folder");
     }
 
@@ -46,7 +48,9 @@ class DemoSamplesTest {
         List<DemoSamples.Sample> samples = DemoSamples.read(SHIPPED_SAMPLES, "");
 
         assertThat(samples).hasSizeBetween(2, 5).allSatisfy(sample -> {
-            assertThat(Files.size(sample.image())).as("kept tiny in the repository").isLessThan(16 * 1024);
+            assertThat(Files.size(sample.image()))
+                    .as("kept tiny in the repository")
+                    .isLessThan(16 * 1024);
             // user metadata travels in HTTP headers
             assertThat(sample.prompt()).isNotBlank().matches("[\\x20-\\x7E]+");
         });

@@ -15,12 +15,17 @@ class DemoTallyTest {
 
     @Test
     void sortsImagesByWhereTheyWereMoved() {
-        Set<String> input = Set.of("demo/c.png", "done/demo/a.png", "error/demo/b.png", "error/demo/b.png.error.txt",
+        Set<String> input = Set.of(
+                "demo/c.png",
+                "done/demo/a.png",
+                "error/demo/b.png",
+                "error/demo/b.png.error.txt",
                 // copied to done/ but not deleted yet: still pending
-                "demo/d.png", "done/demo/d.png");
+                "demo/d.png",
+                "done/demo/d.png");
 
-        DemoTally tally = DemoTally.of(input, input, List.of("demo/a.png", "demo/b.png", "demo/c.png", "demo/d.png",
-                "demo/e.png"));
+        DemoTally tally = DemoTally.of(
+                input, input, List.of("demo/a.png", "demo/b.png", "demo/c.png", "demo/d.png", "demo/e.png"));
 
         assertThat(tally.done()).containsExactly("demo/a.png");
         assertThat(tally.failed()).containsExactly("demo/b.png");
@@ -30,8 +35,8 @@ class DemoTallyTest {
 
     @Test
     void readsDoneAndErrorFromASeparateArchiveBucket() {
-        DemoTally tally = DemoTally.of(Set.of(), Set.of("done/demo/a.png", "error/demo/b.png"),
-                List.of("demo/a.png", "demo/b.png"));
+        DemoTally tally = DemoTally.of(
+                Set.of(), Set.of("done/demo/a.png", "error/demo/b.png"), List.of("demo/a.png", "demo/b.png"));
 
         assertThat(tally.done()).containsExactly("demo/a.png");
         assertThat(tally.failed()).containsExactly("demo/b.png");
@@ -39,8 +44,12 @@ class DemoTallyTest {
 
     @Test
     void succeedsOnlyWhenEveryImageBecameAVideo() {
-        assertThat(DemoTally.of(Set.of(), Set.of("done/a.png"), List.of("a.png")).succeeded()).isTrue();
-        assertThat(DemoTally.of(Set.of(), Set.of(), List.of()).succeeded()).as("nothing uploaded").isFalse();
+        assertThat(DemoTally.of(Set.of(), Set.of("done/a.png"), List.of("a.png"))
+                        .succeeded())
+                .isTrue();
+        assertThat(DemoTally.of(Set.of(), Set.of(), List.of()).succeeded())
+                .as("nothing uploaded")
+                .isFalse();
     }
 
     @Test
@@ -50,9 +59,13 @@ class DemoTallyTest {
         List<String> lines = tally.summary(SAME_BUCKET, Map.of("demo/b.png", "no prompt"), Path.of("/videos"));
 
         assertThat(lines.get(0)).isEqualTo("Seedance S3 demo: 1 of 3 images became videos, 1 failed, 1 unfinished");
-        assertThat(lines).contains("  demo/a.png -> demo/a.mp4", "  demo/b.png failed: no prompt",
-                "  demo/c.png unfinished", "Images: s3://in (handled ones moved to done/, failed ones to error/)",
-                "Videos: s3://out, downloaded to /videos");
+        assertThat(lines)
+                .contains(
+                        "  demo/a.png -> demo/a.mp4",
+                        "  demo/b.png failed: no prompt",
+                        "  demo/c.png unfinished",
+                        "Images: s3://in (handled ones moved to done/, failed ones to error/)",
+                        "Videos: s3://out, downloaded to /videos");
     }
 
     @Test
@@ -61,7 +74,8 @@ class DemoTallyTest {
 
         List<String> lines = tally.summary(new BucketNames("in", "out", "archive"), Map.of(), Path.of("/videos"));
 
-        assertThat(lines).contains(
-                "Images: s3://in (handled ones moved to s3://archive/done/, failed ones to s3://archive/error/)");
+        assertThat(lines)
+                .contains(
+                        "Images: s3://in (handled ones moved to s3://archive/done/, failed ones to s3://archive/error/)");
     }
 }

@@ -20,8 +20,10 @@ class EmbeddedS3Test {
             Map<String, String> properties = s3.overrideProperties();
 
             assertThat(s3.endpoint().toString()).matches("http://127\\.0\\.0\\.1:\\d+");
-            assertThat(properties).containsEntry("camel.component.aws2-s3.uri-endpoint-override",
-                    s3.endpoint().toString())
+            assertThat(properties)
+                    .containsEntry(
+                            "camel.component.aws2-s3.uri-endpoint-override",
+                            s3.endpoint().toString())
                     .containsEntry("camel.component.aws2-s3.override-endpoint", "true")
                     .containsEntry("camel.component.aws2-s3.force-path-style", "true")
                     .containsEntry("camel.component.aws2-s3.access-key", "{{s3.embedded.access-key}}")

@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.fail;
 /** Checks that a file is a playable H.264 MP4: its first box, and its codec as ffprobe reads it where installed. */
 final class Mp4Assertions {
 
-    private Mp4Assertions() {
-    }
+    private Mp4Assertions() {}
 
     static void assertPlayableMp4(Path video) throws Exception {
         assertThat(video).isRegularFile();
@@ -23,7 +22,9 @@ final class Mp4Assertions {
         try (InputStream in = Files.newInputStream(video)) {
             assertThat(in.readNBytes(head, 0, 8)).isEqualTo(8);
         }
-        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).as("first MP4 box of " + video).isEqualTo("ftyp");
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
+                .as("first MP4 box of " + video)
+                .isEqualTo("ftyp");
         assertH264(video);
     }
 
@@ -34,9 +35,19 @@ final class Mp4Assertions {
             }
             return;
         }
-        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0",
-                "-show_entries", "stream=codec_name", "-of", "default=noprint_wrappers=1:nokey=1",
-                video.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=codec_name",
+                        "-of",
+                        "default=noprint_wrappers=1:nokey=1",
+                        video.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ffprobe finished").isTrue();
         assertThat(process.exitValue()).as("ffprobe exit code, output: " + out).isZero();

@@ -92,17 +92,24 @@ class S3FlowTest {
         byte[] lighthouse = Files.readAllBytes(Path.of("samples/lighthouse.png"));
         // already handled by an earlier run, and not an image: neither may be picked up
         buckets.put(INPUT, "done/coast/archived.png", lighthouse, Map.of("prompt", "An earlier video"));
-        buckets.put(INPUT, "coast/notes.md", "not an image".getBytes(StandardCharsets.UTF_8),
+        buckets.put(
+                INPUT,
+                "coast/notes.md",
+                "not an image".getBytes(StandardCharsets.UTF_8),
                 Map.of("prompt", "Not an image"));
         // a nested key with a space: it has to survive the presigned URL, the copy and the delete
         buckets.put(INPUT, "coast/north/light house.png", lighthouse, Map.of("prompt", LIGHTHOUSE));
         buckets.put(INPUT, "coast/sunset.png", Files.readAllBytes(Path.of("samples/sunset.png")), Map.of());
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(buckets.keys(INPUT)).doesNotContain("coast/north/light house.png", "coast/sunset.png")
-                    .contains("done/coast/north/light house.png", "error/coast/sunset.png");
-            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(buckets.keys(INPUT))
+                            .doesNotContain("coast/north/light house.png", "coast/sunset.png")
+                            .contains("done/coast/north/light house.png", "error/coast/sunset.png");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
 
         // the video, stored under the image's key with .mp4
         assertThat(buckets.keys(OUTPUT)).containsExactly("coast/north/light house.mp4");
@@ -112,12 +119,18 @@ class S3FlowTest {
         Mp4Assertions.assertPlayableMp4(video);
 
         // the images, moved with their metadata; the failed one with its reason beside it
-        assertThat(buckets.keys(INPUT)).containsExactly("coast/notes.md", "done/coast/archived.png",
-                "done/coast/north/light house.png", "error/coast/sunset.png", "error/coast/sunset.png.error.txt");
+        assertThat(buckets.keys(INPUT))
+                .containsExactly(
+                        "coast/notes.md",
+                        "done/coast/archived.png",
+                        "done/coast/north/light house.png",
+                        "error/coast/sunset.png",
+                        "error/coast/sunset.png.error.txt");
         assertThat(buckets.bytes(INPUT, "done/coast/north/light house.png")).isEqualTo(lighthouse);
         assertThat(buckets.metadata(INPUT, "done/coast/north/light house.png")).containsEntry("prompt", LIGHTHOUSE);
         assertThat(new String(buckets.bytes(INPUT, "error/coast/sunset.png.error.txt"), StandardCharsets.UTF_8))
-                .contains("no prompt").contains("x-amz-meta-prompt");
+                .contains("no prompt")
+                .contains("x-amz-meta-prompt");
 
         // one generation, for the valid image only, handed a presigned URL of that image
         assertThat(emulator.violations()).isEmpty();
@@ -127,7 +140,8 @@ class S3FlowTest {
         JsonNode json = request.json();
         assertThat(json.get("prompt").asText()).isEqualTo(LIGHTHOUSE);
         String imageUrl = json.get("image_url").asText();
-        assertThat(imageUrl).startsWith(s3.endpoint() + "/" + INPUT + "/coast/north/light%20house.png?")
+        assertThat(imageUrl)
+                .startsWith(s3.endpoint() + "/" + INPUT + "/coast/north/light%20house.png?")
                 .containsAnyOf("X-Amz-Signature=", "Signature=");
         assertThat(emulator.downloads()).hasSize(1);
 
@@ -139,21 +153,31 @@ class S3FlowTest {
 
     @Test
     void anImageTheApiRejectsIsMovedToErrorWithTheApisReason() {
-        emulator.enqueue(EmulatorResponse.error(403, "The image was blocked by moderation", "moderation_blocked",
-                "image_url", 1301));
+        emulator.enqueue(EmulatorResponse.error(
+                403, "The image was blocked by moderation", "moderation_blocked", "image_url", 1301));
         buckets.put(INPUT, "blocked.JPG", "jpeg bytes".getBytes(StandardCharsets.UTF_8), Map.of("prompt", "A city"));
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(buckets.keys(INPUT)).contains("error/blocked.JPG").doesNotContain("blocked.JPG");
-            assertThat(main.getCamelContext().getInflightRepository().size()).isZero();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(buckets.keys(INPUT))
+                            .contains("error/blocked.JPG")
+                            .doesNotContain("blocked.JPG");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
 
         assertThat(emulator.generationRequests()).hasSize(1);
         assertThat(buckets.keys(OUTPUT)).isEmpty();
         assertThat(new String(buckets.bytes(INPUT, "error/blocked.JPG.error.txt"), StandardCharsets.UTF_8))
-                .contains("403").contains("The image was blocked by moderation");
-        assertThat(errorLines).singleElement().asString().startsWith("blocked.JPG failed, moved to error/:")
-                .contains("403").doesNotContain(emulator.apiKey());
+                .contains("403")
+                .contains("The image was blocked by moderation");
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .startsWith("blocked.JPG failed, moved to error/:")
+                .contains("403")
+                .doesNotContain(emulator.apiKey());
     }
 
     @Test
@@ -163,20 +187,23 @@ class S3FlowTest {
         buckets.put(INPUT, "done/link-check.png", image, Map.of());
         String link;
         try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-            link = template.requestBodyAndHeaders("aws2-s3:{{s3.input-bucket}}?operation=createDownloadLink", null,
-                    Map.of("CamelAwsS3Key", "done/link-check.png",
-                            "CamelAwsS3DowloadLinkExpirationTime", 3_600_000L), String.class);
+            link = template.requestBodyAndHeaders(
+                    "aws2-s3:{{s3.input-bucket}}?operation=createDownloadLink",
+                    null,
+                    Map.of("CamelAwsS3Key", "done/link-check.png", "CamelAwsS3DowloadLinkExpirationTime", 3_600_000L),
+                    String.class);
         }
 
         assertThat(link).contains("X-Amz-Expires=3600");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(image);
         // the signature covers the key: the same link for another object is refused
-        HttpResponse<byte[]> tampered = http.send(HttpRequest.newBuilder(
-                URI.create(link.replace("link-check.png", "archived.png"))).build(),
+        HttpResponse<byte[]> tampered = http.send(
+                HttpRequest.newBuilder(URI.create(link.replace("link-check.png", "archived.png")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(tampered.statusCode()).isEqualTo(403);
     }

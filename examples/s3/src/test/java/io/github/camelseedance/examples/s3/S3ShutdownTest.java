@@ -85,7 +85,8 @@ class S3ShutdownTest {
         });
         assertThat(buckets.keys(OUTPUT)).containsExactly("coast/lighthouse.mp4");
         assertThat(emulator.violations()).isEmpty();
-        assertThat(emulator.generationCount()).as("the generation cut short and the one that made the video")
+        assertThat(emulator.generationCount())
+                .as("the generation cut short and the one that made the video")
                 .isEqualTo(2);
     }
 

@@ -35,7 +35,10 @@ final class TestBuckets implements AutoCloseable {
     }
 
     List<String> keys(String bucket) {
-        return client.listObjects(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+        return client.listObjects(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     Map<String, String> metadata(String bucket, String key) {
@@ -47,7 +50,8 @@ final class TestBuckets implements AutoCloseable {
     }
 
     byte[] bytes(String bucket, String key) {
-        return client.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toBytes()).asByteArray();
+        return client.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toBytes())
+                .asByteArray();
     }
 
     void download(String bucket, String key, Path file) {
