@@ -45,7 +45,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "firstframeurl":
         case "firstFrameUrl": getOrCreateConfiguration(target).setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferences":
@@ -55,7 +55,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
-        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -77,12 +77,16 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseexecutorservice":
+        case "responseExecutorService": target.setResponseExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "responsepoolsize":
+        case "responsePoolSize": target.setResponsePoolSize(property(camelContext, int.class, value)); return true;
         case "retryambiguousfailures":
         case "retryAmbiguousFailures": getOrCreateConfiguration(target).setRetryAmbiguousFailures(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -109,7 +113,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
         case "inputreferences":
@@ -119,7 +123,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
-        case "maxConcurrentRequests": return int.class;
+        case "maxConcurrentRequests": return java.lang.Integer.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -141,12 +145,16 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
+        case "responseexecutorservice":
+        case "responseExecutorService": return java.util.concurrent.ExecutorService.class;
+        case "responsepoolsize":
+        case "responsePoolSize": return int.class;
         case "retryambiguousfailures":
         case "retryAmbiguousFailures": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "seconds": return java.lang.Integer.class;
-        case "seed": return java.lang.Long.class;
+        case "seed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
@@ -206,6 +214,10 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resolution": return getOrCreateConfiguration(target).getResolution();
+        case "responseexecutorservice":
+        case "responseExecutorService": return target.getResponseExecutorService();
+        case "responsepoolsize":
+        case "responsePoolSize": return target.getResponsePoolSize();
         case "retryambiguousfailures":
         case "retryAmbiguousFailures": return getOrCreateConfiguration(target).isRetryAmbiguousFailures();
         case "retrydelay":

@@ -35,7 +35,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstframeurl":
         case "firstFrameUrl": target.getConfiguration().setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": target.getConfiguration().setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferences":
@@ -45,7 +45,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
-        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -72,7 +72,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         default: return false;
@@ -94,7 +94,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
         case "inputreferences":
@@ -104,7 +104,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
-        case "maxConcurrentRequests": return int.class;
+        case "maxConcurrentRequests": return java.lang.Integer.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -131,7 +131,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retrydelay":
         case "retryDelay": return long.class;
         case "seconds": return java.lang.Integer.class;
-        case "seed": return java.lang.Long.class;
+        case "seed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         default: return null;

@@ -11,11 +11,13 @@ import java.util.List;
  */
 final class GenerationPermits {
 
+    static final int UNLIMITED = 0;
+
     private final int limit;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private int inUse;
 
-    /** @param limit the most generations at once; 0 or less means no limit */
+    /** @param limit the most generations at once, or {@link #UNLIMITED} */
     GenerationPermits(int limit) {
         this.limit = limit;
     }

@@ -12,15 +12,12 @@ import javax.net.ssl.SSLContext;
 import io.github.camelseedance.client.ClientSettings;
 import io.github.camelseedance.client.SeedanceHttpClients;
 import io.github.camelseedance.model.SeedanceModel;
-import io.github.camelseedance.request.RequestField;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.support.EndpointHelper;
-import org.apache.camel.support.component.PropertyConfigurerSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -47,13 +44,28 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
                     + " of their own.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(
+            label = "advanced",
+            defaultValue = "10",
+            description = "How many threads the component's pool has on which routes continue once an answer or a"
+                    + " video has arrived; as many as Camel's default pool. From 1 to "
+                    + OptionBounds.MAX_RESPONSE_POOL_SIZE + ". Not used when responseExecutorService is set.")
+    private int responsePoolSize = 10;
+
+    @Metadata(
+            label = "advanced",
+            description = "A thread pool of your own on which routes continue once an answer or a video has arrived,"
+                    + " instead of the component's. The component does not shut it down. Should it refuse a task,"
+                    + " that route goes on in the JVM's common pool.")
+    private ExecutorService responseExecutorService;
+
     /** Model ids come from message headers, so the set of those already warned about is bounded. */
     private static final int MAX_WARNED_MODELS = 100;
-    /** The size of Camel's default thread pool. */
-    private static final int RESPONSE_THREADS = 10;
 
     private final Set<String> warnedModels = ConcurrentHashMap.newKeySet();
+    /** The component's own pool, created at first use when no responseExecutorService is set. */
     private ExecutorService responseExecutor;
+
     private ScheduledExecutorService timer;
     /** One client for each TLS and proxy setting in use; endpoints that differ only in other options share it. */
     private final Map<ClientSettings, CloseableHttpAsyncClient> httpClients = new HashMap<>();
@@ -62,57 +74,11 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SeedanceOperation operation = SeedanceOperation.fromValue(remaining);
         SeedanceEndpoint endpoint = new SeedanceEndpoint(uri, this, operation, configuration.copy());
-        readWholeNumbers(parameters);
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;
-    }
-
-    /** The whole-number options, with the type each binds to. */
-    private static final Map<String, Class<? extends Number>> WHOLE_NUMBER_OPTIONS = Map.of(
-            RequestField.SECONDS.optionName(),
-            Integer.class,
-            RequestField.SEED.optionName(),
-            Long.class,
-            "maxRetries",
-            Integer.class,
-            "maxConcurrentRequests",
-            Integer.class,
-            "proxyPort",
-            Integer.class);
-
-    /**
-     * Camel binds text to an Integer or Long option as a duration in milliseconds: "1m" becomes 60000, text it cannot
-     * read ("abc", "4.2") becomes 0, and an Integer is cut down from a long ("4294967301" becomes 5). These numbers
-     * must be exactly what was written, so they are read here, before Camel binds them.
-     */
-    private static void readWholeNumbers(Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            String option = WHOLE_NUMBER_OPTIONS.keySet().stream()
-                    .filter(name -> name.equalsIgnoreCase(parameter.getKey()))
-                    .findFirst()
-                    .orElse(null);
-            if (option == null
-                    || !(parameter.getValue() instanceof String text)
-                    || EndpointHelper.isReferenceParameter(text)
-                    || PropertyConfigurerSupport.MAGIC_VALUE.equals(text)) {
-                continue;
-            }
-            try {
-                parameter.setValue(
-                        WHOLE_NUMBER_OPTIONS.get(option) == Integer.class
-                                ? (Object) Integer.valueOf(text)
-                                : (Object) Long.valueOf(text));
-            } catch (NumberFormatException e) {
-                String allowed = option.equals(RequestField.SECONDS.optionName()) ? "; allowed values are 5, 10" : "";
-                throw new InvalidVideoRequestException(
-                        option,
-                        "Invalid " + option + " '" + text + "' from option " + option + ": expected a whole number"
-                                + allowed);
-            }
-        }
     }
 
     public SeedanceConfiguration getConfiguration() {
@@ -121,6 +87,22 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
 
     public void setConfiguration(SeedanceConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public int getResponsePoolSize() {
+        return responsePoolSize;
+    }
+
+    public void setResponsePoolSize(int responsePoolSize) {
+        this.responsePoolSize = responsePoolSize;
+    }
+
+    public ExecutorService getResponseExecutorService() {
+        return responseExecutorService;
+    }
+
+    public void setResponseExecutorService(ExecutorService responseExecutorService) {
+        this.responseExecutorService = responseExecutorService;
     }
 
     @Override
@@ -148,14 +130,18 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
 
     /**
      * Where routes continue after an answer. Not the I/O thread: a slow step there would hold back every other answer
-     * of its endpoint, and a step reading a downloaded video from it would wait for itself. A fixed pool, as big as
-     * Camel's default one, with a queue that never refuses: an answer that has arrived is never dropped.
+     * of its endpoint, and a step reading a downloaded video from it would wait for itself. The user's pool, or a fixed
+     * one of responsePoolSize threads with a queue that never refuses: an answer that has arrived is never dropped.
      */
     synchronized ExecutorService responseExecutor() {
+        if (responseExecutorService != null) {
+            return responseExecutorService;
+        }
         if (responseExecutor == null) {
+            OptionBounds.wholeNumber("responsePoolSize", responsePoolSize, 1, OptionBounds.MAX_RESPONSE_POOL_SIZE);
             ThreadPoolProfile profile = new ThreadPoolProfile("SeedanceResponse");
-            profile.setPoolSize(RESPONSE_THREADS);
-            profile.setMaxPoolSize(RESPONSE_THREADS);
+            profile.setPoolSize(responsePoolSize);
+            profile.setMaxPoolSize(responsePoolSize);
             // Camel makes a queue of size 0 or less a hand-off that refuses when all threads are busy, and a refused
             // task would run on the I/O thread; this queue is as good as unbounded and never refuses
             profile.setMaxQueueSize(Integer.MAX_VALUE);

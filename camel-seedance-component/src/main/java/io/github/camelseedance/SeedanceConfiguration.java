@@ -45,14 +45,18 @@ public class SeedanceConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "What the video should not contain.")
     private String negativePrompt;
 
-    @UriParam(label = "producer", description = "The random seed; the same seed produces the same video.")
-    private Long seed;
+    @UriParam(
+            label = "producer",
+            description = "The random seed, a whole number; the same seed produces the same video. It is read exactly"
+                    + " as written: text that is not a whole number stops the route.")
+    private String seed;
 
     @UriParam(
             label = "producer",
-            description = "Whether to generate an audio track for the video. When not set, the field is not sent and"
-                    + " the provider's default applies.")
-    private Boolean generateAudio;
+            enums = "true,false",
+            description = "Whether to generate an audio track for the video: true or false. When not set, the field"
+                    + " is not sent and the provider's default applies.")
+    private String generateAudio;
 
     @UriParam(
             label = "producer",
@@ -93,7 +97,8 @@ public class SeedanceConfiguration implements Cloneable {
             label = "producer,advanced",
             defaultValue = "30s",
             javaType = "java.time.Duration",
-            description = "How long to wait for a connection to the API or to the video's host.")
+            description = "How long to wait for a connection to the API or to the video's host; from 1 ms to "
+                    + OptionBounds.MAX_CONNECT_TIMEOUT + ".")
     private long connectTimeout = 30_000;
 
     @UriParam(
@@ -102,14 +107,15 @@ public class SeedanceConfiguration implements Cloneable {
             javaType = "java.time.Duration",
             description = "How long to wait for the API's answer, and the longest a video download may stall."
                     + " Generation is synchronous on the provider's side and takes minutes, so this is long;"
-                    + " no thread is held while waiting.")
+                    + " no thread is held while waiting. From 1 ms to " + OptionBounds.MAX_REQUEST_TIMEOUT + ".")
     private long requestTimeout = 600_000;
 
     @UriParam(
             label = "producer",
             defaultValue = "3",
             description = "How many times a failed generation is sent again when the provider cannot have started"
-                    + " it: HTTP 408, 429, 502 and 503, or no connection could be made. 0 turns retrying off.")
+                    + " it: HTTP 408, 429, 502 and 503, or no connection could be made. From 0, which turns retrying"
+                    + " off, to " + OptionBounds.MAX_RETRIES + ".")
     private int maxRetries = 3;
 
     @UriParam(
@@ -117,7 +123,8 @@ public class SeedanceConfiguration implements Cloneable {
             defaultValue = "2s",
             javaType = "java.time.Duration",
             description = "The wait before the first retry; each further retry waits twice as long, with jitter, up"
-                    + " to maxRetryDelay. The wait is scheduled: no thread is held.")
+                    + " to maxRetryDelay. The wait is scheduled: no thread is held. From 1 ms to "
+                    + OptionBounds.MAX_RETRY_DELAY + ".")
     private long retryDelay = 2_000;
 
     @UriParam(
@@ -125,7 +132,8 @@ public class SeedanceConfiguration implements Cloneable {
             defaultValue = "1m",
             javaType = "java.time.Duration",
             description = "The longest wait between two attempts. A Retry-After from the provider is honoured up to"
-                    + " this; a longer one fails the exchange at once, with the wait asked for in the message.")
+                    + " this; a longer one fails the exchange at once, with the wait asked for in the message. From"
+                    + " 1 ms to " + OptionBounds.MAX_RETRY_DELAY + ".")
     private long maxRetryDelay = 60_000;
 
     @UriParam(
@@ -138,10 +146,10 @@ public class SeedanceConfiguration implements Cloneable {
 
     @UriParam(
             label = "producer",
-            defaultValue = "0",
-            description = "The most generations in flight at once on this endpoint; further exchanges wait their"
-                    + " turn in arrival order, holding no thread. 0 means no limit.")
-    private int maxConcurrentRequests;
+            description = "The most generations in flight at once on this endpoint, from 1 to "
+                    + OptionBounds.MAX_CONCURRENT_REQUESTS + "; further exchanges wait their turn in arrival order,"
+                    + " holding no thread. When not set there is no limit.")
+    private Integer maxConcurrentRequests;
 
     @UriParam(
             label = "producer",
@@ -164,7 +172,7 @@ public class SeedanceConfiguration implements Cloneable {
                     + " a CONNECT tunnel). Needs proxyPort.")
     private String proxyHost;
 
-    @UriParam(label = "proxy", description = "The port of the HTTP proxy set by proxyHost.")
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy set by proxyHost, from 1 to 65535.")
     private Integer proxyPort;
 
     @UriParam(
@@ -242,19 +250,19 @@ public class SeedanceConfiguration implements Cloneable {
         this.negativePrompt = negativePrompt;
     }
 
-    public Long getSeed() {
+    public String getSeed() {
         return seed;
     }
 
-    public void setSeed(Long seed) {
+    public void setSeed(String seed) {
         this.seed = seed;
     }
 
-    public Boolean getGenerateAudio() {
+    public String getGenerateAudio() {
         return generateAudio;
     }
 
-    public void setGenerateAudio(Boolean generateAudio) {
+    public void setGenerateAudio(String generateAudio) {
         this.generateAudio = generateAudio;
     }
 
@@ -346,11 +354,11 @@ public class SeedanceConfiguration implements Cloneable {
         this.retryAmbiguousFailures = retryAmbiguousFailures;
     }
 
-    public int getMaxConcurrentRequests() {
+    public Integer getMaxConcurrentRequests() {
         return maxConcurrentRequests;
     }
 
-    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 

@@ -79,7 +79,7 @@ public final class SeedanceConstants {
             label = "producer",
             description = "The model id the request asked for (the API does not echo one back).",
             javaType = "String")
-    public static final String MODEL_USED = "CamelSeedanceModelUsed";
+    public static final String REQUESTED_MODEL = "CamelSeedanceRequestedModel";
 
     private SeedanceConstants() {}
 }

@@ -75,14 +75,20 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         super.doInit();
         requireApiKey();
         requireHttpUrl("baseUrl", configuration.getBaseUrl());
-        requirePositive("connectTimeout", configuration.getConnectTimeout());
-        requirePositive("requestTimeout", configuration.getRequestTimeout());
-        requirePositive("retryDelay", configuration.getRetryDelay());
-        requirePositive("maxRetryDelay", configuration.getMaxRetryDelay());
-        requireNotNegative("maxRetries", configuration.getMaxRetries());
-        requireNotNegative("maxConcurrentRequests", configuration.getMaxConcurrentRequests());
+        OptionBounds.duration("connectTimeout", configuration.getConnectTimeout(), OptionBounds.MAX_CONNECT_TIMEOUT);
+        OptionBounds.duration("requestTimeout", configuration.getRequestTimeout(), OptionBounds.MAX_REQUEST_TIMEOUT);
+        OptionBounds.duration("retryDelay", configuration.getRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
+        OptionBounds.duration("maxRetryDelay", configuration.getMaxRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
+        OptionBounds.wholeNumber("maxRetries", configuration.getMaxRetries(), 0, OptionBounds.MAX_RETRIES);
+        if (configuration.getMaxConcurrentRequests() != null) {
+            OptionBounds.wholeNumber(
+                    "maxConcurrentRequests",
+                    configuration.getMaxConcurrentRequests(),
+                    1,
+                    OptionBounds.MAX_CONCURRENT_REQUESTS);
+        }
         clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings());
-        requestResolver = new RequestResolver(configuration);
+        requestResolver = new RequestResolver(configuration, getCamelContext().getTypeConverter());
         getComponent().warnIfUnknownModel(requestResolver.optionModel());
     }
 
@@ -141,9 +147,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             throw new IllegalArgumentException(
                     "Missing proxyPort: proxyHost " + host + " needs a port from 1 to 65535");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("Invalid proxyPort '" + port + "': expected 1 to 65535");
-        }
+        OptionBounds.wholeNumber("proxyPort", port, 1, 65535);
         if (user == null && configuration.getProxyAuthPassword() != null) {
             throw new IllegalArgumentException("Missing proxyAuthUsername: proxyAuthPassword is set without it");
         }
@@ -184,19 +188,6 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         }
         throw new IllegalArgumentException("Invalid " + option + " '" + value
                 + "': expected an absolute http or https URL such as https://llm.siraya.ai");
-    }
-
-    private static void requireNotNegative(String option, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("Invalid " + option + " '" + value + "': expected 0 or more");
-        }
-    }
-
-    private static void requirePositive(String option, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException(
-                    "Invalid " + option + " '" + millis + "ms': expected a positive duration such as 30s or 10m");
-        }
     }
 
     RequestResolver getRequestResolver() {

@@ -39,7 +39,8 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        permits = new GenerationPermits(getEndpoint().getConfiguration().getMaxConcurrentRequests());
+        Integer cap = getEndpoint().getConfiguration().getMaxConcurrentRequests();
+        permits = new GenerationPermits(cap == null ? GenerationPermits.UNLIMITED : cap);
         ExecutorService responses = getEndpoint().getComponent().responseExecutor();
         continuation = task -> {
             try {
@@ -60,7 +61,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                     .getRequestResolver()
                     .resolve(exchange.getMessage())
                     .toRequest();
-            getEndpoint().getComponent().warnIfUnknownModel(request.getModel());
+            getEndpoint().getComponent().warnIfUnknownModel(request.model());
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -144,7 +145,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         message.setHeader(SeedanceConstants.VIDEO_URL, video.url());
         message.setHeader(SeedanceConstants.REVISED_PROMPT, video.revisedPrompt());
         message.setHeader(SeedanceConstants.CREATED, video.created());
-        message.setHeader(SeedanceConstants.MODEL_USED, video.model());
+        message.setHeader(SeedanceConstants.REQUESTED_MODEL, video.requestedModel());
         if (!getEndpoint().getConfiguration().isDownload()) {
             message.setBody(video.url());
             return CompletableFuture.completedFuture(null);

@@ -572,23 +572,23 @@ class RequestValidationPropertiesTest {
             if (!(body instanceof VideoGenerationRequest b)) {
                 return null;
             }
-            put(layer, F.MODEL, tree(b.getModel()));
-            put(layer, F.PROMPT, tree(b.getPrompt()));
-            put(layer, F.SECONDS, tree(b.getSeconds()));
-            put(layer, F.RESOLUTION, tree(b.getResolution()));
-            put(layer, F.ASPECT_RATIO, tree(b.getAspectRatio()));
-            put(layer, F.IMAGE_URL, tree(b.getImageUrl()));
-            put(layer, F.NEGATIVE_PROMPT, tree(b.getNegativePrompt()));
-            put(layer, F.SEED, tree(b.getSeed()));
-            put(layer, F.GENERATE_AUDIO, tree(b.getGenerateAudio()));
-            put(layer, F.INPUT_REFERENCES, b.getInputReferences() == null ? null : references(b.getInputReferences()));
-            if (b.getFrameImages() == null) {
+            put(layer, F.MODEL, tree(b.model()));
+            put(layer, F.PROMPT, tree(b.prompt()));
+            put(layer, F.SECONDS, tree(b.seconds()));
+            put(layer, F.RESOLUTION, tree(b.resolution()));
+            put(layer, F.ASPECT_RATIO, tree(b.aspectRatio()));
+            put(layer, F.IMAGE_URL, tree(b.imageUrl()));
+            put(layer, F.NEGATIVE_PROMPT, tree(b.negativePrompt()));
+            put(layer, F.SEED, tree(b.seed()));
+            put(layer, F.GENERATE_AUDIO, tree(b.generateAudio()));
+            put(layer, F.INPUT_REFERENCES, b.inputReferences() == null ? null : references(b.inputReferences()));
+            if (b.frameImages() == null) {
                 return null;
             }
             ArrayNode asGiven = NODES.arrayNode();
             Set<String> types = new LinkedHashSet<>();
             boolean repeated = false;
-            for (FrameImage frame : b.getFrameImages()) {
+            for (FrameImage frame : b.frameImages()) {
                 // a frame without a URL is a blank URL, not a missing frame
                 JsonNode url = TextNode.valueOf(frame.url() == null ? "" : frame.url());
                 asGiven.addObject().put("type", frame.type().value()).set("url", url);

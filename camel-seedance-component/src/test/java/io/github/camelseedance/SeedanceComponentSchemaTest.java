@@ -46,7 +46,7 @@ class SeedanceComponentSchemaTest {
         "CamelSeedanceVideoUrl",
         "CamelSeedanceRevisedPrompt",
         "CamelSeedanceCreated",
-        "CamelSeedanceModelUsed"
+        "CamelSeedanceRequestedModel"
     };
 
     private JsonNode schema() throws Exception {

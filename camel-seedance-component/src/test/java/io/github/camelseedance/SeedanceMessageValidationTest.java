@@ -56,7 +56,7 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
     @Test
     void secondsHeaderThatIsNotANumberIsNamed() {
         InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, "ten"));
-        assertThat(e.getMessage()).contains("seconds", "'ten'", "header CamelSeedanceSeconds", "Integer");
+        assertThat(e.getMessage()).contains("seconds", "'ten'", "header CamelSeedanceSeconds", "a whole number");
     }
 
     @Test
@@ -191,7 +191,7 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
     void seedHeaderBeyondALongIsRejectedRatherThanClamped() {
         InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SEED, 1e30));
         assertThat(e.getField()).isEqualTo("seed");
-        assertThat(e.getMessage()).contains("header CamelSeedanceSeed", "Long");
+        assertThat(e.getMessage()).contains("header CamelSeedanceSeed", "a whole number");
     }
 
     @Test

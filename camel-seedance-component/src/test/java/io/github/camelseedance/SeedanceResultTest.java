@@ -51,7 +51,7 @@ class SeedanceResultTest extends SeedanceTestSupport {
                 .isNotNull();
         assertThat(exchange.getMessage().getHeader(SeedanceConstants.CREATED, Long.class))
                 .isPositive();
-        assertThat(exchange.getMessage().getHeader(SeedanceConstants.MODEL_USED))
+        assertThat(exchange.getMessage().getHeader(SeedanceConstants.REQUESTED_MODEL))
                 .isEqualTo("SIRAYA-Seedance-2.0");
     }
 

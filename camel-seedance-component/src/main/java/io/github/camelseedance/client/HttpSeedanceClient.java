@@ -113,7 +113,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                         new AnswerConsumer(MAX_ANSWER_BYTES),
                         apiCall,
                         failure -> transportFailure(failure, body.started(), peer))
-                .thenApply(answer -> toVideo(answer, request.getModel()));
+                .thenApply(answer -> toVideo(answer, request.model()));
     }
 
     private GeneratedVideo toVideo(AnswerConsumer.Answer answer, String model) {

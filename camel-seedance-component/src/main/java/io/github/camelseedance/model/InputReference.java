@@ -2,27 +2,20 @@ package io.github.camelseedance.model;
 
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A reference image, video or audio clip for the 2.0 models ({@code input_references} item). A missing role is
  * derived from the type; a role that does not belong to the type is kept so validation can name it.
  */
-public final class InputReference {
+public record InputReference(
+        @JsonProperty("type") ReferenceType type,
+        @JsonProperty("url") String url,
+        @JsonProperty("role") ReferenceRole role) {
 
-    private final ReferenceType type;
-    private final String url;
-    private final ReferenceRole role;
-
-    @JsonCreator
-    public InputReference(
-            @JsonProperty("type") ReferenceType type,
-            @JsonProperty("url") String url,
-            @JsonProperty("role") ReferenceRole role) {
-        this.type = Objects.requireNonNull(type, "input reference type");
-        this.url = url;
-        this.role = role != null ? role : type.role();
+    public InputReference {
+        Objects.requireNonNull(type, "input reference type");
+        role = role != null ? role : type.role();
     }
 
     public InputReference(ReferenceType type, String url) {
@@ -39,34 +32,6 @@ public final class InputReference {
 
     public static InputReference audio(String url) {
         return new InputReference(ReferenceType.AUDIO, url);
-    }
-
-    @JsonProperty("type")
-    public ReferenceType type() {
-        return type;
-    }
-
-    @JsonProperty("url")
-    public String url() {
-        return url;
-    }
-
-    @JsonProperty("role")
-    public ReferenceRole role() {
-        return role;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof InputReference other
-                && type == other.type
-                && role == other.role
-                && Objects.equals(url, other.url);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(type, url, role);
     }
 
     /** The compact form accepted by the {@code inputReferences} option: {@code type:url}. */

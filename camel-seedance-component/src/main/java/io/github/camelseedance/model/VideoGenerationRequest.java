@@ -2,46 +2,31 @@ package io.github.camelseedance.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
- * One video generation, in the provider's JSON shape (snake_case, absent fields omitted). As a message body it may
- * be partial: fields left unset are taken from headers or endpoint options, and the whole is validated before it is
- * sent.
+ * One video generation, in the provider's JSON shape (snake_case, absent fields omitted). As a message body it may be
+ * partial: fields left unset are taken from headers or endpoint options, and the whole is validated before it is sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonDeserialize(builder = VideoGenerationRequest.Builder.class)
-public final class VideoGenerationRequest {
+public record VideoGenerationRequest(
+        @JsonProperty("model") String model,
+        @JsonProperty("prompt") String prompt,
+        @JsonProperty("seconds") Integer seconds,
+        @JsonProperty("resolution") String resolution,
+        @JsonProperty("aspect_ratio") String aspectRatio,
+        @JsonProperty("image_url") String imageUrl,
+        @JsonProperty("negative_prompt") String negativePrompt,
+        @JsonProperty("seed") Long seed,
+        @JsonProperty("generate_audio") Boolean generateAudio,
+        @JsonProperty("frame_images") List<FrameImage> frameImages,
+        @JsonProperty("input_references") List<InputReference> inputReferences) {
 
-    private final String model;
-    private final String prompt;
-    private final Integer seconds;
-    private final String resolution;
-    private final String aspectRatio;
-    private final String imageUrl;
-    private final String negativePrompt;
-    private final Long seed;
-    private final Boolean generateAudio;
-    private final List<FrameImage> frameImages;
-    private final List<InputReference> inputReferences;
-
-    private VideoGenerationRequest(Builder b) {
-        this.model = b.model;
-        this.prompt = b.prompt;
-        this.seconds = b.seconds;
-        this.resolution = b.resolution;
-        this.aspectRatio = b.aspectRatio;
-        this.imageUrl = b.imageUrl;
-        this.negativePrompt = b.negativePrompt;
-        this.seed = b.seed;
-        this.generateAudio = b.generateAudio;
-        this.frameImages = b.frameImages == null ? null : List.copyOf(b.frameImages);
-        this.inputReferences = b.inputReferences == null ? null : List.copyOf(b.inputReferences);
+    public VideoGenerationRequest {
+        frameImages = frameImages == null ? null : List.copyOf(frameImages);
+        inputReferences = inputReferences == null ? null : List.copyOf(inputReferences);
     }
 
     public static Builder builder() {
@@ -63,121 +48,7 @@ public final class VideoGenerationRequest {
                 .inputReferences(inputReferences);
     }
 
-    @JsonProperty("model")
-    public String getModel() {
-        return model;
-    }
-
-    @JsonProperty("prompt")
-    public String getPrompt() {
-        return prompt;
-    }
-
-    @JsonProperty("seconds")
-    public Integer getSeconds() {
-        return seconds;
-    }
-
-    @JsonProperty("resolution")
-    public String getResolution() {
-        return resolution;
-    }
-
-    @JsonProperty("aspect_ratio")
-    public String getAspectRatio() {
-        return aspectRatio;
-    }
-
-    @JsonProperty("image_url")
-    public String getImageUrl() {
-        return imageUrl;
-    }
-
-    @JsonProperty("negative_prompt")
-    public String getNegativePrompt() {
-        return negativePrompt;
-    }
-
-    @JsonProperty("seed")
-    public Long getSeed() {
-        return seed;
-    }
-
-    @JsonProperty("generate_audio")
-    public Boolean getGenerateAudio() {
-        return generateAudio;
-    }
-
-    @JsonProperty("frame_images")
-    public List<FrameImage> getFrameImages() {
-        return frameImages;
-    }
-
-    @JsonProperty("input_references")
-    public List<InputReference> getInputReferences() {
-        return inputReferences;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof VideoGenerationRequest r
-                && Objects.equals(model, r.model)
-                && Objects.equals(prompt, r.prompt)
-                && Objects.equals(seconds, r.seconds)
-                && Objects.equals(resolution, r.resolution)
-                && Objects.equals(aspectRatio, r.aspectRatio)
-                && Objects.equals(imageUrl, r.imageUrl)
-                && Objects.equals(negativePrompt, r.negativePrompt)
-                && Objects.equals(seed, r.seed)
-                && Objects.equals(generateAudio, r.generateAudio)
-                && Objects.equals(frameImages, r.frameImages)
-                && Objects.equals(inputReferences, r.inputReferences);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(
-                model,
-                prompt,
-                seconds,
-                resolution,
-                aspectRatio,
-                imageUrl,
-                negativePrompt,
-                seed,
-                generateAudio,
-                frameImages,
-                inputReferences);
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("VideoGenerationRequest{");
-        append(sb, "model", model);
-        append(sb, "prompt", prompt);
-        append(sb, "seconds", seconds);
-        append(sb, "resolution", resolution);
-        append(sb, "aspectRatio", aspectRatio);
-        append(sb, "imageUrl", imageUrl);
-        append(sb, "negativePrompt", negativePrompt);
-        append(sb, "seed", seed);
-        append(sb, "generateAudio", generateAudio);
-        append(sb, "frameImages", frameImages);
-        append(sb, "inputReferences", inputReferences);
-        return sb.append('}').toString();
-    }
-
-    private static void append(StringBuilder sb, String name, Object value) {
-        if (value != null) {
-            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ")
-                    .append(name)
-                    .append('=')
-                    .append(value);
-        }
-    }
-
     /** Builds a request; nothing is checked here, since a partial request is a valid message body. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
 
         private String model;
@@ -194,7 +65,6 @@ public final class VideoGenerationRequest {
 
         private Builder() {}
 
-        @JsonProperty("model")
         public Builder model(String model) {
             this.model = model;
             return this;
@@ -204,55 +74,46 @@ public final class VideoGenerationRequest {
             return model(model == null ? null : model.id());
         }
 
-        @JsonProperty("prompt")
         public Builder prompt(String prompt) {
             this.prompt = prompt;
             return this;
         }
 
-        @JsonProperty("seconds")
         public Builder seconds(Integer seconds) {
             this.seconds = seconds;
             return this;
         }
 
-        @JsonProperty("resolution")
         public Builder resolution(String resolution) {
             this.resolution = resolution;
             return this;
         }
 
-        @JsonProperty("aspect_ratio")
         public Builder aspectRatio(String aspectRatio) {
             this.aspectRatio = aspectRatio;
             return this;
         }
 
-        @JsonProperty("image_url")
         public Builder imageUrl(String imageUrl) {
             this.imageUrl = imageUrl;
             return this;
         }
 
-        @JsonProperty("negative_prompt")
         public Builder negativePrompt(String negativePrompt) {
             this.negativePrompt = negativePrompt;
             return this;
         }
 
-        @JsonProperty("seed")
         public Builder seed(Long seed) {
             this.seed = seed;
             return this;
         }
 
-        @JsonProperty("generate_audio")
         public Builder generateAudio(Boolean generateAudio) {
             this.generateAudio = generateAudio;
             return this;
         }
 
-        @JsonProperty("frame_images")
         public Builder frameImages(List<FrameImage> frameImages) {
             this.frameImages = frameImages == null ? null : new ArrayList<>(frameImages);
             return this;
@@ -275,7 +136,6 @@ public final class VideoGenerationRequest {
             return frameImage(FrameImage.lastFrame(url));
         }
 
-        @JsonProperty("input_references")
         public Builder inputReferences(List<InputReference> inputReferences) {
             this.inputReferences = inputReferences == null ? null : new ArrayList<>(inputReferences);
             return this;
@@ -290,7 +150,18 @@ public final class VideoGenerationRequest {
         }
 
         public VideoGenerationRequest build() {
-            return new VideoGenerationRequest(this);
+            return new VideoGenerationRequest(
+                    model,
+                    prompt,
+                    seconds,
+                    resolution,
+                    aspectRatio,
+                    imageUrl,
+                    negativePrompt,
+                    seed,
+                    generateAudio,
+                    frameImages,
+                    inputReferences);
         }
     }
 }

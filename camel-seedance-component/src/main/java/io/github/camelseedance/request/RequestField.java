@@ -1,32 +1,158 @@
 package io.github.camelseedance.request;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
+import io.github.camelseedance.SeedanceConfiguration;
 import io.github.camelseedance.SeedanceConstants;
+import io.github.camelseedance.model.FrameImage;
+import io.github.camelseedance.model.FrameType;
+import io.github.camelseedance.model.InputReference;
+import io.github.camelseedance.model.VideoGenerationRequest;
+import io.github.camelseedance.model.VideoGenerationRequest.Builder;
 
-/** A request field as users meet it: its option name, its header, the Java type a header value converts to. */
+/**
+ * Every API field of a generation, described once: its option, header and JSON name, its Java type, how it is checked,
+ * and how it is read from the options and a body and written to the request. Resolution, validation and the wire
+ * mapping loop over this table.
+ */
 public enum RequestField {
-    MODEL("model", SeedanceConstants.MODEL, String.class),
-    PROMPT("prompt", SeedanceConstants.PROMPT, String.class),
-    SECONDS("seconds", SeedanceConstants.SECONDS, Integer.class),
-    RESOLUTION("resolution", SeedanceConstants.RESOLUTION, String.class),
-    ASPECT_RATIO("aspectRatio", SeedanceConstants.ASPECT_RATIO, String.class),
-    IMAGE_URL("imageUrl", SeedanceConstants.IMAGE_URL, String.class),
-    NEGATIVE_PROMPT("negativePrompt", SeedanceConstants.NEGATIVE_PROMPT, String.class),
-    SEED("seed", SeedanceConstants.SEED, Long.class),
-    GENERATE_AUDIO("generateAudio", SeedanceConstants.GENERATE_AUDIO, Boolean.class),
-    FIRST_FRAME_URL("firstFrameUrl", SeedanceConstants.FIRST_FRAME_URL, String.class),
-    LAST_FRAME_URL("lastFrameUrl", SeedanceConstants.LAST_FRAME_URL, String.class),
-    INPUT_REFERENCES("inputReferences", SeedanceConstants.INPUT_REFERENCES, List.class);
+    MODEL(
+            "model",
+            SeedanceConstants.MODEL,
+            "model",
+            String.class,
+            Check.REQUIRED,
+            SeedanceConfiguration::getModel,
+            VideoGenerationRequest::model,
+            (b, v) -> b.model((String) v)),
+    PROMPT(
+            "prompt",
+            SeedanceConstants.PROMPT,
+            "prompt",
+            String.class,
+            Check.REQUIRED,
+            SeedanceConfiguration::getPrompt,
+            VideoGenerationRequest::prompt,
+            (b, v) -> b.prompt((String) v)),
+    SECONDS(
+            "seconds",
+            SeedanceConstants.SECONDS,
+            "seconds",
+            Integer.class,
+            Check.oneOf(5, 10),
+            SeedanceConfiguration::getSeconds,
+            VideoGenerationRequest::seconds,
+            (b, v) -> b.seconds((Integer) v)),
+    RESOLUTION(
+            "resolution",
+            SeedanceConstants.RESOLUTION,
+            "resolution",
+            String.class,
+            Check.oneOf("480p", "720p", "1080p"),
+            SeedanceConfiguration::getResolution,
+            VideoGenerationRequest::resolution,
+            (b, v) -> b.resolution((String) v)),
+    ASPECT_RATIO(
+            "aspectRatio",
+            SeedanceConstants.ASPECT_RATIO,
+            "aspect_ratio",
+            String.class,
+            Check.oneOf("16:9", "9:16", "1:1"),
+            SeedanceConfiguration::getAspectRatio,
+            VideoGenerationRequest::aspectRatio,
+            (b, v) -> b.aspectRatio((String) v)),
+    IMAGE_URL(
+            "imageUrl",
+            SeedanceConstants.IMAGE_URL,
+            "image_url",
+            String.class,
+            Check.HTTP_URL,
+            SeedanceConfiguration::getImageUrl,
+            VideoGenerationRequest::imageUrl,
+            (b, v) -> b.imageUrl((String) v)),
+    NEGATIVE_PROMPT(
+            "negativePrompt",
+            SeedanceConstants.NEGATIVE_PROMPT,
+            "negative_prompt",
+            String.class,
+            Check.NONE,
+            SeedanceConfiguration::getNegativePrompt,
+            VideoGenerationRequest::negativePrompt,
+            (b, v) -> b.negativePrompt((String) v)),
+    SEED(
+            "seed",
+            SeedanceConstants.SEED,
+            "seed",
+            Long.class,
+            Check.NONE,
+            SeedanceConfiguration::getSeed,
+            VideoGenerationRequest::seed,
+            (b, v) -> b.seed((Long) v)),
+    GENERATE_AUDIO(
+            "generateAudio",
+            SeedanceConstants.GENERATE_AUDIO,
+            "generate_audio",
+            Boolean.class,
+            Check.NONE,
+            SeedanceConfiguration::getGenerateAudio,
+            VideoGenerationRequest::generateAudio,
+            (b, v) -> b.generateAudio((Boolean) v)),
+    FIRST_FRAME_URL(
+            "firstFrameUrl",
+            SeedanceConstants.FIRST_FRAME_URL,
+            "frame_images",
+            String.class,
+            Check.HTTP_URL,
+            SeedanceConfiguration::getFirstFrameUrl,
+            r -> frameUrl(r, FrameType.FIRST_FRAME),
+            (b, v) -> b.firstFrame((String) v)),
+    LAST_FRAME_URL(
+            "lastFrameUrl",
+            SeedanceConstants.LAST_FRAME_URL,
+            "frame_images",
+            String.class,
+            Check.HTTP_URL,
+            SeedanceConfiguration::getLastFrameUrl,
+            r -> frameUrl(r, FrameType.LAST_FRAME),
+            (b, v) -> b.lastFrame((String) v)),
+    INPUT_REFERENCES(
+            "inputReferences",
+            SeedanceConstants.INPUT_REFERENCES,
+            "input_references",
+            List.class,
+            Check.REFERENCES,
+            SeedanceConfiguration::getInputReferences,
+            VideoGenerationRequest::inputReferences,
+            (b, v) -> b.inputReferences(references(v)));
 
     private final String optionName;
     private final String header;
+    private final String jsonName;
     private final Class<?> type;
+    private final Check check;
+    private final Function<SeedanceConfiguration, Object> fromOptions;
+    private final Function<VideoGenerationRequest, Object> fromBody;
+    private final BiConsumer<Builder, Object> toRequest;
 
-    RequestField(String optionName, String header, Class<?> type) {
+    RequestField(
+            String optionName,
+            String header,
+            String jsonName,
+            Class<?> type,
+            Check check,
+            Function<SeedanceConfiguration, Object> fromOptions,
+            Function<VideoGenerationRequest, Object> fromBody,
+            BiConsumer<Builder, Object> toRequest) {
         this.optionName = optionName;
         this.header = header;
+        this.jsonName = jsonName;
         this.type = type;
+        this.check = check;
+        this.fromOptions = fromOptions;
+        this.fromBody = fromBody;
+        this.toRequest = toRequest;
     }
 
     /** The endpoint option name, also used to name the field in error messages. */
@@ -38,7 +164,78 @@ public enum RequestField {
         return header;
     }
 
-    Class<?> type() {
+    /** The field's name in the request JSON; both frame fields go in {@code frame_images}. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The type a value has once read, whatever its source. */
+    public Class<?> type() {
         return type;
+    }
+
+    public Check check() {
+        return check;
+    }
+
+    /** The property of a {@link VideoGenerationRequest} body the field is read from, for error messages. */
+    String bodyProperty() {
+        return jsonName.equals("frame_images") ? "frameImages" : optionName;
+    }
+
+    Object fromOptions(SeedanceConfiguration configuration) {
+        return fromOptions.apply(configuration);
+    }
+
+    Object fromBody(VideoGenerationRequest body) {
+        return fromBody.apply(body);
+    }
+
+    void toRequest(Builder request, Object value) {
+        toRequest.accept(request, value);
+    }
+
+    /** A frame of the given type; a frame without a URL reads as blank, so validation names it. */
+    private static String frameUrl(VideoGenerationRequest body, FrameType type) {
+        if (body.frameImages() == null) {
+            return null;
+        }
+        return body.frameImages().stream()
+                .filter(frame -> frame.type() == type)
+                .map(FrameImage::url)
+                .map(url -> url == null ? "" : url)
+                .findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<InputReference> references(Object value) {
+        return (List<InputReference>) value;
+    }
+
+    /** How a field's value is checked before anything is sent. */
+    public record Check(Kind kind, List<Object> allowed) {
+
+        public enum Kind {
+            /** Free text or a number the provider judges. */
+            NONE,
+            /** Must be given, and not blank, by some layer. */
+            REQUIRED,
+            /** One of {@link #allowed()}. */
+            ONE_OF,
+            /** An absolute http or https URL. */
+            HTTP_URL,
+            /** Input references: each an http or https URL, with the role its type needs. */
+            REFERENCES
+        }
+
+        static final Check NONE = new Check(Kind.NONE, List.of());
+        static final Check REQUIRED = new Check(Kind.REQUIRED, List.of());
+        static final Check HTTP_URL = new Check(Kind.HTTP_URL, List.of());
+        static final Check REFERENCES = new Check(Kind.REFERENCES, List.of());
+
+        static Check oneOf(Object... allowed) {
+            return new Check(Kind.ONE_OF, List.of(allowed));
+        }
     }
 }

@@ -9,96 +9,98 @@ import io.github.camelseedance.InvalidVideoRequestException;
 import io.github.camelseedance.model.InputReference;
 import io.github.camelseedance.model.SeedanceModel;
 
-import static io.github.camelseedance.request.RequestField.ASPECT_RATIO;
 import static io.github.camelseedance.request.RequestField.FIRST_FRAME_URL;
 import static io.github.camelseedance.request.RequestField.IMAGE_URL;
 import static io.github.camelseedance.request.RequestField.INPUT_REFERENCES;
 import static io.github.camelseedance.request.RequestField.LAST_FRAME_URL;
 import static io.github.camelseedance.request.RequestField.MODEL;
 import static io.github.camelseedance.request.RequestField.PROMPT;
-import static io.github.camelseedance.request.RequestField.RESOLUTION;
-import static io.github.camelseedance.request.RequestField.SECONDS;
 
 /**
- * The contract's rules, checked before anything is sent. Each failure names the field, the value, where it came from
- * and what is allowed.
+ * The contract's rules, checked before anything is sent: each field's own check from {@link RequestField}, then the
+ * rules that join fields. Each failure names the field, the value, where it came from and what is allowed.
  */
 public final class RequestValidator {
-
-    static final List<Integer> SECONDS_ALLOWED = List.of(5, 10);
-    static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
-    static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
 
     private RequestValidator() {}
 
     /**
-     * Checks the endpoint options alone: everything that a message cannot change. The prompt usually comes with each
-     * message, and the model a reference needs may come in a header.
+     * Checks the endpoint options alone: only what no header could still complete or change. A missing prompt or
+     * model, a last frame without a first, or references with a 1.x model may be completed per message.
      */
-    public static void validateOptions(ResolvedRequest request) {
-        validate(request, false);
+    public static void validateOptions(RequestDraft request) {
+        checkFields(request, false);
+        conflictingModes(request);
     }
 
     /** Checks a complete request, as it is about to be sent. */
-    public static void validateMessage(ResolvedRequest request) {
-        validate(request, true);
+    public static void validateMessage(RequestDraft request) {
+        checkFields(request, true);
+        lastFrameNeedsFirst(request);
+        conflictingModes(request);
+        modelSupportsReferences(request);
     }
 
-    private static void validate(ResolvedRequest r, boolean complete) {
-        requireText(r, MODEL, "set the model option or the " + MODEL.header() + " header");
-        if (complete) {
-            requireText(
-                    r,
-                    PROMPT,
-                    "set the prompt option or the " + PROMPT.header() + " header, or send the prompt as a String body");
-        }
-        oneOf(r, SECONDS, SECONDS_ALLOWED);
-        oneOf(r, RESOLUTION, RESOLUTIONS);
-        oneOf(r, ASPECT_RATIO, ASPECT_RATIOS);
-        httpUrl(r, IMAGE_URL, r.text(IMAGE_URL));
-        httpUrl(r, FIRST_FRAME_URL, r.text(FIRST_FRAME_URL));
-        httpUrl(r, LAST_FRAME_URL, r.text(LAST_FRAME_URL));
-        if (r.has(INPUT_REFERENCES)) {
-            for (InputReference reference : r.inputReferences()) {
-                if (reference.role() != reference.type().role()) {
-                    throw new InvalidVideoRequestException(
-                            INPUT_REFERENCES.optionName(),
-                            "Invalid inputReferences from " + r.source(INPUT_REFERENCES) + ": a "
-                                    + reference.type().value()
-                                    + " reference needs role "
-                                    + reference.type().role().value() + ", not "
-                                    + reference.role().value() + " (leave the role out to derive it from the type)");
+    private static void checkFields(RequestDraft r, boolean complete) {
+        for (RequestField field : RequestField.values()) {
+            switch (field.check().kind()) {
+                case REQUIRED -> {
+                    if (complete) {
+                        requireText(r, field);
+                    }
                 }
-                httpUrl(r, INPUT_REFERENCES, reference.url());
+                case ONE_OF -> oneOf(r, field, field.check().allowed());
+                case HTTP_URL -> httpUrl(r, field, r.text(field));
+                case REFERENCES -> references(r, field);
+                case NONE -> {}
             }
         }
-        exclusiveModes(r);
-        if (complete) {
-            // checked per message only: a CamelSeedanceModel header may pick a 2.0 model for references set as options
-            modelSupportsReferences(r);
+    }
+
+    private static void references(RequestDraft r, RequestField field) {
+        if (!r.has(field)) {
+            return;
+        }
+        for (InputReference reference : r.inputReferences()) {
+            if (reference.role() != reference.type().role()) {
+                throw new InvalidVideoRequestException(
+                        field.optionName(),
+                        "Invalid inputReferences from " + r.source(field) + ": a "
+                                + reference.type().value()
+                                + " reference needs role "
+                                + reference.type().role().value() + ", not "
+                                + reference.role().value() + " (leave the role out to derive it from the type)");
+            }
+            httpUrl(r, field, reference.url());
         }
     }
 
-    private static void requireText(ResolvedRequest r, RequestField field, String remedy) {
+    private static void requireText(RequestDraft r, RequestField field) {
         String value = r.text(field);
         if (value == null || value.isBlank()) {
             String found = value == null ? "none was given" : "the value from " + r.source(field) + " is blank";
+            String remedy = "set the " + field.optionName() + " option or the " + field.header() + " header"
+                    + (field == PROMPT ? ", or send the prompt as a String body" : "");
             throw new InvalidVideoRequestException(
                     field.optionName(), "Missing " + field.optionName() + ": " + found + "; " + remedy);
         }
     }
 
-    private static void oneOf(ResolvedRequest r, RequestField field, List<?> allowed) {
+    private static void oneOf(RequestDraft r, RequestField field, List<?> allowed) {
         Object value = r.get(field);
         if (value != null && !allowed.contains(value)) {
+            // Camel turns an option's text into a number before the component sees it: 1m becomes 60000, abc 0
+            String reading = value instanceof Number && r.source(field).kind().equals("option")
+                    ? " (the value as Camel read the option's text; write a plain whole number)"
+                    : "";
             throw new InvalidVideoRequestException(
                     field.optionName(),
                     "Invalid " + field.optionName() + " '" + value + "' from " + r.source(field)
-                            + ": allowed values are " + join(allowed));
+                            + ": allowed values are " + join(allowed) + reading);
         }
     }
 
-    private static void httpUrl(ResolvedRequest r, RequestField field, String url) {
+    private static void httpUrl(RequestDraft r, RequestField field, String url) {
         if (!r.has(field)) {
             return;
         }
@@ -148,15 +150,18 @@ public final class RequestValidator {
         return !host.isBlank();
     }
 
-    /** The seed's three modes (first frame; first and last frame; references) exclude each other. */
-    private static void exclusiveModes(ResolvedRequest r) {
+    private static void lastFrameNeedsFirst(RequestDraft r) {
         if (r.has(LAST_FRAME_URL) && !r.has(FIRST_FRAME_URL)) {
             throw new InvalidVideoRequestException(
                     LAST_FRAME_URL.optionName(),
                     "lastFrameUrl from " + r.source(LAST_FRAME_URL) + " needs a first frame: set firstFrameUrl too"
                             + " (the modes are first frame, or first and last frame)");
         }
-        RequestField frame = r.has(FIRST_FRAME_URL) ? FIRST_FRAME_URL : null;
+    }
+
+    /** The seed's modes (first frame; first and last frame; references) exclude each other, whatever is added. */
+    private static void conflictingModes(RequestDraft r) {
+        RequestField frame = r.has(FIRST_FRAME_URL) ? FIRST_FRAME_URL : r.has(LAST_FRAME_URL) ? LAST_FRAME_URL : null;
         if (frame != null && r.has(INPUT_REFERENCES)) {
             throw new InvalidVideoRequestException(
                     INPUT_REFERENCES.optionName(),
@@ -182,7 +187,7 @@ public final class RequestValidator {
         }
     }
 
-    private static void modelSupportsReferences(ResolvedRequest r) {
+    private static void modelSupportsReferences(RequestDraft r) {
         if (!r.has(INPUT_REFERENCES)) {
             return;
         }

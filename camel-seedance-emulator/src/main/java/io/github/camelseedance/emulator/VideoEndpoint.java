@@ -62,7 +62,7 @@ final class VideoEndpoint {
                     .end();
         } else {
             // a video's own injected fault first, so it does not use up a break scripted for another download
-            VideoStream.send(request, videos.video(), videos.takeBreak(id) || brokenDownloads.take());
+            VideoSender.send(request, videos.video(), videos.takeBreak(id) || brokenDownloads.take());
         }
     }
 }

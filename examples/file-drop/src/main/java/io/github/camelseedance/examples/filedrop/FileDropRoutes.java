@@ -76,7 +76,7 @@ public class FileDropRoutes extends RouteBuilder {
                 .to("file:{{filedrop.output-dir}}?fileName=${exchangeProperty." + VIDEO_NAME + "}" + "&tempFileName="
                         + TEMP_PREFIX + "${exchangeProperty." + VIDEO_NAME + "}")
                 .log("${header.CamelFileName} -> ${exchangeProperty." + VIDEO_NAME
-                        + "} (${header.CamelSeedanceModelUsed})");
+                        + "} (${header.CamelSeedanceRequestedModel})");
     }
 
     // parser messages span lines (Jackson appends the location on a second one); a log line should not

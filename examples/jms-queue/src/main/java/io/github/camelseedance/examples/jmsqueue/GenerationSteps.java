@@ -45,7 +45,7 @@ public final class GenerationSteps {
                 message.getHeader(GenerationWorkerRoutes.REQUEST_ID, String.class),
                 message.getHeader(SeedanceConstants.VIDEO_URL, String.class),
                 message.getHeader(SeedanceConstants.REVISED_PROMPT, String.class),
-                message.getHeader(SeedanceConstants.MODEL_USED, String.class),
+                message.getHeader(SeedanceConstants.REQUESTED_MODEL, String.class),
                 message.getHeader(SeedanceConstants.CREATED, Long.class),
                 instance);
         try {

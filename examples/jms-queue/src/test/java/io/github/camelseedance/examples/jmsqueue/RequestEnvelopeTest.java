@@ -19,11 +19,11 @@ class RequestEnvelopeTest {
 
         assertThat(envelope.requestId()).isEqualTo("order-42");
         VideoGenerationRequest request = envelope.videoRequest();
-        assertThat(request.getPrompt()).isEqualTo("A paper boat");
-        assertThat(request.getResolution()).isEqualTo("720p");
-        assertThat(request.getAspectRatio()).isEqualTo("9:16");
-        assertThat(request.getSeconds()).isEqualTo(10);
-        assertThat(request.getFrameImages()).hasSize(1);
+        assertThat(request.prompt()).isEqualTo("A paper boat");
+        assertThat(request.resolution()).isEqualTo("720p");
+        assertThat(request.aspectRatio()).isEqualTo("9:16");
+        assertThat(request.seconds()).isEqualTo(10);
+        assertThat(request.frameImages()).hasSize(1);
     }
 
     @Test
@@ -87,6 +87,6 @@ class RequestEnvelopeTest {
         assertThat(json).contains("\"aspect_ratio\":\"1:1\"").doesNotContain("null");
         RequestEnvelope envelope = RequestEnvelope.parse(json);
         assertThat(envelope.requestId()).isEqualTo("order-7");
-        assertThat(envelope.videoRequest().getAspectRatio()).isEqualTo("1:1");
+        assertThat(envelope.videoRequest().aspectRatio()).isEqualTo("1:1");
     }
 }

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
  * queue is full, so even a gigabyte video holds only a few chunks in memory. A broken stream stops after half the bytes
  * and closes the connection: the client is left short of the Content-Length it was promised.
  */
-final class VideoStream {
+final class VideoSender {
 
     static final int CHUNK_SIZE = 64 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(VideoStream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VideoSender.class);
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
@@ -25,7 +25,7 @@ final class VideoStream {
     private long position;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    private VideoStream(HttpServerRequest request, PaddedVideo video, boolean broken) {
+    private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken) {
         this.request = request;
         this.response = request.response();
         this.video = video;
@@ -35,7 +35,7 @@ final class VideoStream {
 
     /** Sends the whole video, or (broken) headers for the whole and half the bytes before closing the connection. */
     static void send(HttpServerRequest request, PaddedVideo video, boolean broken) {
-        new VideoStream(request, video, broken).start();
+        new VideoSender(request, video, broken).start();
     }
 
     private void start() {

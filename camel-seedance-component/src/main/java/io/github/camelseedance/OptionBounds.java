@@ -1,0 +1,47 @@
+package io.github.camelseedance;
+
+/**
+ * The documented bounds of the numeric options, checked when an endpoint starts. Camel turns an option's text into a
+ * number before any check sees it (1m becomes 60000, abc becomes 0), so the bounds are what catch such readings.
+ */
+final class OptionBounds {
+
+    static final int MAX_RETRIES = 10;
+    static final int MAX_CONCURRENT_REQUESTS = 10_000;
+    static final int MAX_RESPONSE_POOL_SIZE = 1_000;
+    static final String MAX_CONNECT_TIMEOUT = "10m";
+    static final String MAX_REQUEST_TIMEOUT = "6h";
+    static final String MAX_RETRY_DELAY = "1h";
+
+    private static final String HOW_CAMEL_READS =
+            "This is the value as Camel read the option: Camel reads text such as 1m as a number of milliseconds"
+                    + " (60000) and text it cannot read as 0";
+
+    private OptionBounds() {}
+
+    /** A whole-number option, such as a count or a port. */
+    static void wholeNumber(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + value + "': allowed values are " + min
+                    + " to " + max + ". " + HOW_CAMEL_READS + "; write a plain whole number");
+        }
+    }
+
+    /** A duration option, held in milliseconds; the lower bound is always 1 ms. */
+    static void duration(String option, long millis, String max) {
+        long maxMillis = millis(max);
+        if (millis < 1 || millis > maxMillis) {
+            throw new IllegalArgumentException("Invalid " + option + ": read as " + millis + " ms, allowed are 1 ms to "
+                    + max + ": use a form such as 30s or 10m (" + HOW_CAMEL_READS + ")");
+        }
+    }
+
+    private static long millis(String duration) {
+        long amount = Long.parseLong(duration.substring(0, duration.length() - 1));
+        return switch (duration.charAt(duration.length() - 1)) {
+            case 'm' -> amount * 60_000;
+            case 'h' -> amount * 3_600_000;
+            default -> throw new IllegalStateException("unsupported bound " + duration);
+        };
+    }
+}
