@@ -52,16 +52,9 @@ class SeedanceComponentPropertiesTest {
         Throwable failure = catchThrowable(main::start);
 
         assertThat(failure).as("Camel Main started with %s=%s", property, value).isNotNull();
-        assertThat(rootCause(failure))
+        assertThat(failure)
+                .rootCause()
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(expected);
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
