@@ -3,12 +3,9 @@ package io.github.camelseedance;
 import org.apache.camel.RuntimeCamelException;
 
 /**
- * A generation that did not produce a video: the API could not be reached, did not answer in time, or answered with
- * something that is not a usable result. {@link SeedanceApiException} is the case of an HTTP error from the API.
- * <p>
- * An exception is a record of what happened, fixed when it is made: whether the request may have reached the provider,
- * the HTTP status of the answer if there was one, whether sending it again would fail the same way, and how many
- * attempts were made. The retry policy decides on these facts alone.
+ * A generation that produced no video: the API was unreachable, too slow, or gave no usable answer
+ * ({@link SeedanceApiException} for an HTTP error). Immutable: it records the facts the retry policy decides on
+ * (whether the request may have reached the provider, the status, whether a retry would fail alike, the attempts).
  */
 public class SeedanceException extends RuntimeCamelException {
 

@@ -1,10 +1,9 @@
 package io.github.camelseedance;
 
 /**
- * The endpoint stopped before the generation's answer arrived, after Camel's graceful shutdown stopped waiting. Not a
- * verdict on the request: a route should leave its input for the next run (a transacted queue message is rolled back,
- * a file stays where it is) rather than treat it as failed. {@link #isRequestSent()} tells whether the provider may
- * still complete, and bill, the generation.
+ * The endpoint stopped, after graceful shutdown stopped waiting, before the generation's answer came. No verdict on the
+ * request: leave its input for the next run (roll the message back, keep the file); {@link #isRequestSent()} tells
+ * whether the provider may still complete, and bill, the generation.
  */
 public class SeedanceStoppedException extends SeedanceException {
 

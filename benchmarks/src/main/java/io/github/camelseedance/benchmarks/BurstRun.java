@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One contender's run of the thousands scenario, in a fresh JVM so its thread figures are its own. A small burst
- * first, unmeasured, so class loading and the first connections are not charged to the count; then the count twice,
- * with the clock and the thread sampler running: the first burst runs mostly uncompiled code and opens its
- * connections, the second is the client as a service that has been running for a while. Then one more, unmeasured
- * for time, that weighs the heap each generation in flight holds ({@link HeapInFlight}).
+ * One contender's run of the thousands scenario in a fresh JVM, so its thread figures are its own: an unmeasured
+ * warm-up burst, the count twice under the clock and thread sampler (cold, then as a running service), then one more
+ * weighing the heap each generation in flight holds ({@link HeapInFlight}).
  */
 public final class BurstRun {
 

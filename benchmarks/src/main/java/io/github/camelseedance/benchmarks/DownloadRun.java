@@ -13,10 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * One run of the download scenario, in a JVM with the capped heap: {@code seedance:generate?download=true -> file:}
- * once unmeasured, so the copy loops are compiled as in a service that has been running, then once measured. The heap
- * is sampled throughout, and read after a collection before the first download, between the two, and after the second:
- * what the second leaves over the first is what a download keeps.
+ * One run of the download scenario in a JVM with the capped heap: {@code seedance:generate?download=true -> file:} once
+ * unmeasured (the copy loops compiled), then measured. The heap is read after a collection before, between and after
+ * the two: what the second leaves over the first is what a download keeps.
  */
 public final class DownloadRun {
 

@@ -11,10 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The component as a user would run it: {@code direct:generate -> seedance:generate}, at its defaults. Exchanges are
- * started by {@code ProducerTemplate.asyncSend} without the template's thread pool (threadedAsyncMode off): the
- * caller's thread runs the route up to the asynchronous producer and returns, so starting ten thousand adds no thread
- * and no queue that could refuse.
+ * The component as a user runs it, {@code direct:generate -> seedance:generate} at its defaults, started by
+ * {@code asyncSend} with threadedAsyncMode off: the caller's thread runs the route up to the asynchronous producer and
+ * returns, so ten thousand starts add no thread and no queue that could refuse.
  */
 final class RouteClient implements GenerationClient {
 

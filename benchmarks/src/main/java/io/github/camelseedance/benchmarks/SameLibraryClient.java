@@ -16,10 +16,9 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Floor (a): the least a caller could write on the component's own library, httpclient5's async client. It posts the
- * component's bytes, parses the answer with Jackson on the I/O thread, and hands the completion to a fixed pool of 10
- * threads before the caller sees it, as the component continues routes off the I/O thread. The connection pool is sized
- * for the load (the library's defaults, 5 per route and 25 in all, would queue the rest) and automatic retries are off.
+ * Floor (a): the least a caller could write on httpclient5's async client: the component's bytes, Jackson on the I/O
+ * thread, a hand-off to a pool of 10 threads as the component does. Its pool is sized for the load (the library's
+ * defaults, 5 per route and 25 in all, would queue the rest); automatic retries are off.
  */
 final class SameLibraryClient implements GenerationClient {
 

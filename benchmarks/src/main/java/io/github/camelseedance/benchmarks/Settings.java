@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every count the harness uses, each overridable with a system property (for example {@code -Dbench.runs=1
- * -Dbench.thousands=50,200}) so that a smoke run of every scenario takes a minute or two; a blank value means the
- * default. runs: fresh repetitions of each scenario, a new JVM per client and run. bursts: generations started at once,
- * the first count judged against the latency, the others against floor (a).
+ * Every count the harness uses, each overridable by a system property ({@code -Dbench.runs=1 -Dbench.thousands=50,200}
+ * makes a smoke run of a minute or two; blank means the default). {@code runs}: fresh JVMs per client and scenario;
+ * {@code bursts}: generations started at once, the first judged against the latency, the others against floor (a).
  */
 record Settings(
         int runs,

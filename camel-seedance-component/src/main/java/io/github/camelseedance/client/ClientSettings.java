@@ -3,11 +3,8 @@ package io.github.camelseedance.client;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * What makes one HTTP client differ from another: how servers are trusted and which proxy is used. Endpoints with
- * equal settings share one client, whatever their timeouts; timeouts go with each request.
- *
- * @param sslContextParameters the TLS settings, or null for the JVM's defaults
- * @param proxy                the proxy, or null for direct connections
+ * What makes one HTTP client differ from another: {@code sslContextParameters} (null for the JVM's defaults) and
+ * {@code proxy} (null for none). Endpoints with equal settings share one client; timeouts go with each request.
  */
 public record ClientSettings(SSLContextParameters sslContextParameters, ProxySettings proxy) {
 

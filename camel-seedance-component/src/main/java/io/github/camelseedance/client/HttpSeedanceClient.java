@@ -40,11 +40,9 @@ import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * {@link SeedanceClient} over HttpClient 5's async client: builds the API call and the download, and turns what came
- * back, or what went wrong, into a video or a {@link SeedanceException} that records whether the request may have
- * reached the provider. The answer is parsed on the client's I/O thread as it completes (it takes microseconds).
- * API calls never follow redirects, so the key cannot follow one to another host; video downloads carry no
- * credentials and follow up to {@value #MAX_REDIRECTS} redirects, never from https to http.
+ * {@link SeedanceClient} over HttpClient 5's async client: sends the API call and the download, and makes the outcome a
+ * video or a {@link SeedanceException}. API calls follow no redirect, so the key never reaches another host; downloads
+ * carry no credential and follow up to {@value #MAX_REDIRECTS} redirects, never from https to http.
  */
 public final class HttpSeedanceClient implements SeedanceClient {
 

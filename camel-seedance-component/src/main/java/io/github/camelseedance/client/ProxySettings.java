@@ -5,15 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The HTTP proxy the component's calls go through, with optional Basic credentials and the hosts reached directly.
- * Two endpoints with equal settings share one HTTP client.
- *
- * @param host          the proxy's host
- * @param port          the proxy's port
- * @param username      the user for the proxy's Basic authentication, or null for none
- * @param password      that user's password, or null
- * @param nonProxyHosts hosts reached without the proxy, in the JVM's {@code http.nonProxyHosts} form
- *                      ({@code localhost|*.internal.example|10.*}), or null
+ * An HTTP proxy: host, port, Basic {@code username} and {@code password} (null for none), and {@code nonProxyHosts}
+ * reached directly, in the JVM's {@code http.nonProxyHosts} form ({@code localhost|*.internal.example|10.*}) or null.
+ * Endpoints with equal settings share one HTTP client.
  */
 public record ProxySettings(String host, int port, String username, String password, String nonProxyHosts) {
 

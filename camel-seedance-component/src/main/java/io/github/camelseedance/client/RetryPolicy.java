@@ -7,14 +7,9 @@ import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
 
 /**
- * Which failed generations are sent again, and after how long. A generation is billed work, so only failures after
- * which the provider cannot have started it are retried by default; the ambiguous ones only when the user accepts
- * that a retry may pay twice.
- *
- * @param maxRetries     retries after the first attempt; 0 turns retrying off
- * @param retryDelay     the wait before the first retry; each further one doubles it
- * @param maxRetryDelay  the longest single wait, also the most of a Retry-After that is honoured
- * @param retryAmbiguous whether to retry failures that may have started billed work
+ * Which failed generations are sent again, and when: {@code maxRetries} after the first attempt (0: none), waits from
+ * {@code retryDelay} doubling up to {@code maxRetryDelay} (also the longest Retry-After honoured), and ambiguous
+ * failures, which may pay twice, only with {@code retryAmbiguous}; DESIGN.md's "Retries decide on facts" says why.
  */
 public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetryDelay, boolean retryAmbiguous) {
 

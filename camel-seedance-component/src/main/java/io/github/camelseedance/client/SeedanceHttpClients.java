@@ -32,11 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the component's HTTP client: HttpClient 5's async client, HTTP/1.1, a pool with no bound of its own
- * ({@code maxConcurrentRequests} is the bound), no automatic retries (billing decides those), no cookies, no content
- * decoding, and nothing that could write a credential to a log: no wire log, and credentials only in
- * {@link SecretHeader}s. A proxy's Basic credentials are sent with each request rather than after a 407, since the
- * client's own authentication writes them in a plain header.
+ * Builds the component's HTTP client, HttpClient 5's async client, set up so that no credential reaches a log;
+ * DESIGN.md's "HTTP" and "No credential in any log" give the reason for each setting.
  */
 public final class SeedanceHttpClients {
 

@@ -14,23 +14,9 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PfxOptions;
 
 /**
- * The certificate the emulator serves HTTPS with ({@link SeedanceEmulator.Builder#tls()}), and what a client needs to
- * trust it: a self-signed RSA certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1}, valid 2020 to
- * 2119, shipped in this jar with its private key, and a trust store holding only the certificate.
- *
- * <p><b>The private key is public</b>: anyone can read it from this jar. It is for tests on loopback only; never trust
- * this certificate anywhere else. Both stores were made once with the JDK's keytool (the key store password
- * {@code emulator-tls}):
- *
- * <pre>
- * keytool -genkeypair -alias emulator -keyalg RSA -keysize 2048 -startdate "2020/01/01 00:00:00" -validity 36500
- *         -dname "CN=localhost, OU=Tests only - the private key is public, O=camel-seedance emulator"
- *         -ext "SAN=dns:localhost,ip:127.0.0.1,ip:0:0:0:0:0:0:0:1"
- *         -storetype PKCS12 -keystore emulator-tls.p12 -storepass emulator-tls
- * keytool -exportcert -alias emulator -keystore emulator-tls.p12 -storepass emulator-tls -rfc -file emulator.crt
- * keytool -importcert -noprompt -alias emulator -file emulator.crt
- *         -storetype PKCS12 -keystore emulator-trust.p12 -storepass emulator-trust
- * </pre>
+ * The certificate the emulator serves HTTPS with, self-signed for localhost, 127.0.0.1 and ::1, and a trust store with
+ * only it. <b>Its private key ships in this jar and is public</b>: trust it in tests on loopback only. DESIGN.md's
+ * "The emulator" has the keytool commands that made both stores.
  */
 public final class EmulatorTls {
 

@@ -1,15 +1,8 @@
 package io.github.camelseedance.emulator;
 
 /**
- * A fault the emulator injects into valid generation requests, at random ({@link SeedanceEmulator.Builder#faultRate})
- * or into the first attempt of each ({@link SeedanceEmulator.Builder#firstAttemptFault}), recorded on the request as
- * {@link RecordedRequest#fault()}. The set is small on purpose: one fault for each way a
- * client has to react differently.
- *
- * <p>Four say the provider did not start the generation, so a client may send it again without paying twice; they are
- * answered at once, as a provider turning a request away does. Two are ambiguous: they come after the latency, as if
- * the model had been working, so a client cannot tell whether the video was started, and billed. The last one is a
- * success whose video cannot be downloaded whole.
+ * A fault injected into valid generations, at random or into each first attempt; one per way a client must react
+ * differently: turned away at once (not started), failed after the latency (ambiguous), or a video that breaks halfway.
  */
 public enum Fault {
 

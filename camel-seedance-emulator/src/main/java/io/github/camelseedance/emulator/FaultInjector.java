@@ -6,10 +6,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Decides, for each valid generation that has no scripted answer, whether it gets a fault and which one: with
- * probability {@code rate}, a fault drawn uniformly from the configured kinds. The draws come from one seeded
- * {@link Random}, so the same seed gives the same sequence of faults; which request gets which draw follows the order
- * the requests arrive in. Draws happen on event loops and settings change from test threads, hence the locking.
+ * Decides whether a valid generation with no scripted answer gets a fault (with probability {@code rate}) and which
+ * (uniformly), from one seeded {@link Random} in arrival order, so a seed reproduces a run. Synchronized, as draws
+ * happen on event loops while tests change the settings.
  */
 final class FaultInjector {
 

@@ -7,10 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Faults the first attempt of each distinct generation request ({@link SeedanceEmulator.Builder#firstAttemptFault}),
- * so a client's retries become deterministic: every request is turned away once, and its repeat goes through. Requests
- * are told apart by a SHA-256 of their exact body bytes; the set of those seen is concurrent, so of two identical
- * first attempts arriving at once exactly one gets the fault.
+ * Faults the first attempt of each distinct generation request, so a client's retries are deterministic. Requests are
+ * told apart by a SHA-256 of their exact body; the set seen is concurrent, so of two identical first attempts arriving
+ * at once exactly one is faulted.
  */
 final class FirstAttemptFaults {
 

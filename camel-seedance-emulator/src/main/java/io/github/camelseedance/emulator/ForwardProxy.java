@@ -16,20 +16,9 @@ import org.slf4j.LoggerFactory;
 import static io.github.camelseedance.emulator.EmulatorVertx.await;
 
 /**
- * A forward HTTP proxy on a loopback port, for tests that show a client's proxy settings work: it forwards
- * absolute-form requests ({@code POST http://127.0.0.1:1234/v1/videos/generations}) and tunnels {@code CONNECT} for
- * HTTPS, optionally behind Basic authentication ({@code 407} without it), and records what it saw.
- *
- * <p>It connects only to loopback targets (127.0.0.0/8 and ::1, named as IP literals or {@code localhost}): any other
- * gets 403 without a connection attempt or a DNS lookup, so a test cannot reach the network through it by mistake.
- *
- * <pre>{@code
- * try (ForwardProxy proxy = ForwardProxy.builder().credentials("user", "secret").build().start()) {
- *     HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(proxy.address())).build();
- *     ...
- *     assertThat(proxy.requests()).contains("POST " + emulator.baseUrl() + "/v1/videos/generations");
- * }
- * }</pre>
+ * A forward HTTP proxy on a loopback port, for proxy tests: forwards absolute-form requests, tunnels {@code CONNECT},
+ * optionally asks for Basic credentials (407), and records what it saw. A target off loopback gets 403 without a
+ * connection or DNS lookup, so no test reaches the network through it; DESIGN.md's "The emulator" shows its use.
  */
 public final class ForwardProxy implements AutoCloseable {
 

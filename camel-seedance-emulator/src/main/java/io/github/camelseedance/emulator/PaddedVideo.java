@@ -6,10 +6,9 @@ import java.nio.charset.StandardCharsets;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The bytes served for every issued video: the shipped sample, followed, when a larger size is configured, by one MP4
- * {@code free} box padding it to exactly that size. Players skip free boxes, so the file stays playable. Only the
- * sample and the box header are held; the zeros are made chunk by chunk, so a multi-gigabyte video never sits in
- * memory.
+ * The bytes of every issued video: the shipped sample, padded to a larger configured size by one MP4 {@code free} box,
+ * which players skip. Only the sample and the box header are held; the zeros are made chunk by chunk, so a
+ * multi-gigabyte video never sits in memory.
  */
 final class PaddedVideo {
 

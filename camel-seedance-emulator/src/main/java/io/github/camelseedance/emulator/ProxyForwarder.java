@@ -16,11 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards an absolute-form request ({@code GET http://127.0.0.1:1234/path}) to its loopback target with a Vert.x client
- * and streams the answer back, status, headers and body, leaving out the hop-by-hop headers both ways. A target off
- * loopback gets 403 and is never contacted; one that cannot be connected to gets 502. A target that drops the
- * connection or cuts its answer short has the client's connection closed the same way, so the emulator's faults look
- * the same through the proxy as without it.
+ * Forwards an absolute-form request to its loopback target and streams the answer back, hop-by-hop headers left out:
+ * 403 off loopback, 502 with no connection. A target's dropped or cut answer closes the client's connection the same
+ * way, so the emulator's faults look alike through the proxy.
  */
 final class ProxyForwarder {
 

@@ -17,22 +17,9 @@ import org.slf4j.LoggerFactory;
 import static io.github.camelseedance.emulator.EmulatorVertx.await;
 
 /**
- * An in-process Seedance API on a loopback port: it judges every generation request against the contract, answers as
- * the provider would (or as scripted), serves a real MP4, and records everything for assertions.
- *
- * <p>For resilience tests it injects faults: scripted answers ({@link #enqueue}, including a dropped connection and a
- * body cut short), connections closed before any request is read ({@link #dropNextConnections}), and downloads that
- * break halfway ({@link #breakNextDownloads}). It counts generations in flight and the most at once
- * ({@link #maxConcurrentGenerations()}), so a client's concurrency limit can be checked, and it can serve a video of
- * any size ({@link Builder#videoSize}), streamed in chunks, for tests of a client's memory use.
- *
- * <p>For soak tests it injects random faults ({@link Builder#faultRate}): a share of valid generations is answered with
- * a {@link Fault} drawn from a small documented set, from a seeded sequence so that a run can be reproduced, and each
- * request records the fault it got ({@link RecordedRequest#fault()}). For retry tests it can instead fault the first
- * attempt of each distinct request ({@link Builder#firstAttemptFault}), so every request is retried exactly once.
- *
- * <p>It serves HTTP, or HTTPS with {@link Builder#tls()}: a self-signed certificate for loopback whose private key is
- * public, for tests only; {@link EmulatorTls} has what a client needs to trust it.
+ * An in-process Seedance API on a loopback port: judges every generation request against the contract, answers as the
+ * provider would (or as scripted), serves a real MP4, records everything, and injects faults on demand or at random.
+ * DESIGN.md's "The emulator" lists what it offers a test.
  */
 public final class SeedanceEmulator implements AutoCloseable {
 

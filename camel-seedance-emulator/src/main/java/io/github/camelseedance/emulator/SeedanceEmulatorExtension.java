@@ -10,15 +10,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension running a {@link SeedanceEmulator} for a test class. As a static {@code @RegisterExtension} field
- * it starts once before all tests and stops after them; as an instance field (where JUnit skips class callbacks) it
- * runs one emulator per test. Before each test it calls {@link SeedanceEmulator#reset()}: records, queued answers,
- * pending faults and the concurrency maximum start afresh.
- *
- * <pre>{@code
- * @RegisterExtension
- * static SeedanceEmulatorExtension seedance = SeedanceEmulatorExtension.builder().build();
- * }</pre>
+ * JUnit 5 extension running a {@link SeedanceEmulator}: as a static {@code @RegisterExtension} field one for the test
+ * class, as an instance field (JUnit skips class callbacks there) one per test; every test starts from
+ * {@link SeedanceEmulator#reset()}. DESIGN.md's "The emulator" shows its use.
  */
 public final class SeedanceEmulatorExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {

@@ -9,10 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /videos/<id>.mp4}: streams the video for ids the emulator issued and records every download, including
- * whether an Authorization header came along (it never should). A GET of an issued video breaks halfway when it is the
- * first GET of a video issued with {@link Fault#BROKEN_DOWNLOAD}, or while {@link SeedanceEmulator#breakNextDownloads}
- * has breaks pending; HEAD requests and unknown ids use none up.
+ * {@code GET /videos/<id>.mp4}: streams issued videos and records each download, with whether an Authorization header
+ * came (it never should). A GET breaks halfway on a {@link Fault#BROKEN_DOWNLOAD} video's first GET, or while
+ * {@link SeedanceEmulator#breakNextDownloads} has breaks pending; HEADs and unknown ids use none up.
  */
 final class VideoEndpoint {
 

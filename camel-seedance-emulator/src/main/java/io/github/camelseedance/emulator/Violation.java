@@ -3,12 +3,9 @@ package io.github.camelseedance.emulator;
 import java.util.Objects;
 
 /**
- * One way a request breaks the Seedance contract: the field it concerns and a sentence saying what was sent and what is
- * allowed.
- *
- * @param field   the JSON path ({@code seconds}, {@code frame_images[1].url}) or header name it is about; null when it is
- *                about the request as a whole (for example a body that is not JSON)
- * @param message a sentence naming the field, the value received and what is allowed
+ * One way a request breaks the Seedance contract: {@code field}, the JSON path ({@code frame_images[1].url}) or header
+ * it concerns, null for the request as a whole (a body that is not JSON); {@code message}, a sentence naming the
+ * field, the value received and what is allowed.
  */
 public record Violation(String field, String message) {
 

@@ -10,13 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 
 /**
- * A download's bytes on their way from the I/O thread to the route, in one ring of fixed size. The I/O thread may only
- * send what the ring has room for (HTTP/1.1 flow control through the {@link CapacityChannel}), so a slow reader slows
- * the download instead of filling the heap; the reader hands room back as it reads, not only once the ring is empty,
- * so reading the socket and writing the file overlap.
- * <p>
- * httpcore5's own {@code SharedInputBuffer} hands room back only when it is empty, which makes the two sides take
- * turns and halves the throughput of a large download.
+ * A download's bytes on their way from the I/O thread to the route, in one fixed ring: the I/O thread sends only what
+ * the ring has room for, and the reader hands room back as it reads (DESIGN.md, "The video consumer", says why).
  */
 final class VideoBuffer {
 

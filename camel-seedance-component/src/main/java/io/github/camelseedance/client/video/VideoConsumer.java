@@ -15,12 +15,9 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Receives a video for HttpClient's async client. A 200 completes as soon as its head arrives, with a stream that
- * delivers the body as it comes through one fixed {@link VideoBuffer}, so the heap stays flat whatever the size; any
- * other status (the client has followed the redirects it may) fails with an {@link HttpResponseException}.
- * <p>
- * Custom because the library's streaming consumers either buffer the whole body or hand room back only once their
- * buffer is empty, which makes the socket and the reader take turns.
+ * Receives a video for HttpClient's async client: a 200 completes once its head arrives, with a stream fed through one
+ * {@link VideoBuffer} so the heap stays flat; any other status, once redirects are followed, fails with an
+ * {@link HttpResponseException}. Custom, as DESIGN.md's "The video consumer" explains.
  */
 public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
 

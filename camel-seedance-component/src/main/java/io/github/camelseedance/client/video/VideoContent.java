@@ -3,11 +3,7 @@ package io.github.camelseedance.client.video;
 import java.io.InputStream;
 
 /**
- * A video being read from its host. The stream delivers the bytes as they arrive, so the whole video is never held
- * in memory; whoever consumes it closes it.
- *
- * @param stream        the video bytes
- * @param contentType   the Content-Type the host sent, or null
- * @param contentLength the length the host announced, or -1
+ * A video being read from its host: {@code stream} delivers the bytes as they arrive and is closed by its consumer;
+ * {@code contentType} is the host's Content-Type or null, {@code contentLength} its announced length or -1.
  */
 public record VideoContent(InputStream stream, String contentType, long contentLength) {}

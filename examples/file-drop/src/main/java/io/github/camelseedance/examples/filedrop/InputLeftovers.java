@@ -11,10 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tidies up after each input when its exchange ends, whatever ended it: deletes the partial video a failed download
- * left in the output folder (Camel's file producer leaves its temp file behind when the body breaks midway), and says
- * when an input stays in the input folder. A completion hook rather than a step in {@code onException}: once graceful
- * shutdown has timed out Camel runs no error handler, but the hooks still run.
+ * Tidies up after each input however its exchange ended: deletes the partial video a broken download left (Camel's
+ * file producer keeps its temp file) and says when an input stays. A completion hook, as once graceful shutdown has
+ * timed out Camel runs no error handler, but still runs the hooks.
  */
 final class InputLeftovers implements Processor {
 

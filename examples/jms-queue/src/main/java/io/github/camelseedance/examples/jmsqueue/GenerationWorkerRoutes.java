@@ -11,14 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.errorhandler.SpringTransactionErrorHandlerDefinition;
 
 /**
- * The worker: takes generation requests from the request queue, one JMS transaction per message, and answers each
- * request id once, with a result message or a dead-letter entry.
- * <p>
- * Inside the transaction: read the envelope, claim the id (or roll back when another worker is generating it), drop
- * the message if the id was already answered, generate the video (or take the one an earlier attempt saved), send the
- * result. The result and the removal of the request are committed together; a failed generation is sent to the
- * dead-letter queue and committed the same way. Anything else (a lost broker or database, a crash) rolls back and the
- * broker redelivers the request.
+ * The worker: one JMS transaction per request message, answering each request id once, with a result or a dead-letter
+ * entry; anything else (a lost broker or database, a crash) rolls back and the broker redelivers. The README's "What
+ * happens when" covers each case.
  */
 public class GenerationWorkerRoutes extends RouteBuilder {
 

@@ -10,15 +10,9 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 
 /**
- * What every worker must agree on, kept in one JDBC database they all reach, in Camel's table
- * {@code CAMEL_MESSAGEPROCESSED} under two processor names:
- * <ul>
- * <li>{@value #ANSWERED}: the request ids that were answered, with a result or on the dead-letter queue. A request
- * with such an id is dropped without a call.</li>
- * <li>{@value #CLAIMS}: the request ids being generated right now, one row per id, owned by the worker that inserted
- * it. The owner refreshes the row's timestamp while it lives; a row older than the maximum age belongs to a worker that
- * died and may be taken over.</li>
- * </ul>
+ * What every worker must agree on, in Camel's JDBC table {@code CAMEL_MESSAGEPROCESSED}: the ids answered
+ * ({@value #ANSWERED}: dropped without a call) and the ids being generated ({@value #CLAIMS}: one row per id, owned by
+ * the worker that inserted it, taken over once not refreshed for the maximum age).
  */
 public final class IdempotentStore {
 

@@ -9,15 +9,8 @@ import io.github.camelseedance.emulator.EmulatorFallback;
 import org.apache.camel.main.Main;
 
 /**
- * The modes of the example:
- * <ul>
- * <li>{@code worker} (the default): a worker against the broker and idempotent store named in application.properties
- * or the environment, until stopped. Start as many as needed, on as many machines.</li>
- * <li>{@code demo}: a broker, a store and one worker in this JVM; sends the shipped samples, prints the answers and exits
- * with 0 only when every sample was answered as it should be.</li>
- * <li>{@code broker}: a broker and a store on this machine's default addresses, for trying several workers locally.</li>
- * <li>{@code send}: sends the shipped samples to a running broker and prints the answers.</li>
- * </ul>
+ * The example's entry point: {@code worker} (the default), {@code demo}, {@code broker} or {@code send}, named by the
+ * first argument; {@link #main} says what each mode does.
  */
 public final class QueueApplication {
 
@@ -30,6 +23,17 @@ public final class QueueApplication {
 
     private QueueApplication() {}
 
+    /**
+     * Runs one mode:
+     * <ul>
+     * <li>{@code worker} (the default): a worker against the broker and idempotent store named in
+     * application.properties or the environment, until stopped. Start as many as needed, on as many machines.</li>
+     * <li>{@code demo}: a broker, a store and one worker in this JVM; sends the shipped samples, prints the answers and
+     * exits with 0 only when every sample was answered as it should be.</li>
+     * <li>{@code broker}: a broker and a store on this machine's default addresses, to try several workers on it.</li>
+     * <li>{@code send}: sends the shipped samples to a running broker and prints the answers.</li>
+     * </ul>
+     */
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "worker" : args[0];
         if (args.length > 1 || !List.of("worker", "demo", "broker", "send").contains(mode)) {

@@ -10,24 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Decides, for each request message, whether this worker may generate it, and settles the idempotent store when the
- * JMS transaction ends.
- * <p>
- * Order matters, and is why this is not two {@code idempotentConsumer}s:
- * <ol>
- * <li>Claim the id. A live worker holding it means the video is being generated there: roll back, and the broker
- * redelivers later.</li>
- * <li>Only then ask whether the id was answered. A worker marks an id answered before it releases the claim, so a
- * check made while holding the claim cannot miss an answer that a check made before claiming could.</li>
- * <li>Record the answer and release the claim only after the JMS transaction committed, that is once the result (or
- * the dead-letter entry) is on the broker and the request is off it. Recorded earlier, a worker dying just before the
- * commit would leave a request marked answered whose result never went out, and its redelivery would be dropped.</li>
- * <li>On rollback, release the claim so the redelivery can be processed; a video already generated is in the
- * {@link ResultStore} and is not paid for again.</li>
- * </ol>
- * Camel's {@code idempotentConsumer} does not fit: with {@code skipDuplicate(false)} it still removes the key when the
- * exchange fails, so rolling back a request claimed elsewhere would delete the other worker's claim; and its
- * completion runs before the JMS commit.
+ * Decides whether this worker may generate a request (claim its id, then check it was not answered) and settles the
+ * idempotent store once the JMS transaction ended. The README (How "once" is kept) says why in this order, and why
+ * Camel's {@code idempotentConsumer} does not fit.
  */
 public final class RequestClaims {
 

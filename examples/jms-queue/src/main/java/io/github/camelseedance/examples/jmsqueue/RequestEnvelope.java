@@ -7,16 +7,8 @@ import io.github.camelseedance.InvalidVideoRequestException;
 import io.github.camelseedance.model.VideoGenerationRequest;
 
 /**
- * One message on the request queue:
- *
- * <pre>
- * {"requestId": "order-42", "request": {"prompt": "A paper boat on a river", "resolution": "720p"}}
- * </pre>
- *
- * {@code requestId} is the caller's key for the request: a request sent twice with the same id is generated once.
- * {@code request} is a video generation request in the API's JSON shape (snake_case); fields left out come from the
- * worker's defaults. The envelope is read in two steps, so that a message with a usable id but a bad request is still
- * answered under its id, on the dead-letter queue.
+ * A request-queue message, {@code {"requestId": "order-42", "request": {...}}} (the README's "Messages"). Read in two
+ * steps, so a message with a usable id but a bad request is still answered under its id, on the dead-letter queue.
  */
 public record RequestEnvelope(String requestId, JsonNode request) {
 

@@ -7,14 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One message on the result queue:
- *
- * <pre>
- * {"requestId": "order-42", "videoUrl": "https://...mp4", "revisedPrompt": "", "model": "ByteDance-Seedance-1.5-pro",
- *  "created": 1760347750, "instance": "worker-a"}
- * </pre>
- *
- * {@code instance} names the worker that generated the video.
+ * A result-queue message (the README's "Messages" shows one); {@code instance} names the worker that generated the
+ * video.
  */
 @JsonPropertyOrder({"requestId", "videoUrl", "revisedPrompt", "model", "created", "instance"})
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,10 +10,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Videos generated but not yet confirmed as delivered, in table {@value #TABLE} of the idempotent store's database.
- * A generation is saved here before its result message is sent; if the JMS transaction then rolls back (the broker
- * went away, the worker died after the call), the redelivered request is answered from here instead of paying for the
- * video again. The row is deleted once the request is recorded as answered.
+ * Videos generated but not yet known to be delivered (table {@value #TABLE}): saved before the result is sent, so a
+ * rolled-back request's redelivery is answered from here instead of paying again; deleted once recorded as answered.
  */
 public final class ResultStore extends ServiceSupport {
 
