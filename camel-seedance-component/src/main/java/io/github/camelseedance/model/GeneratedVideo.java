@@ -1,11 +1,7 @@
 package io.github.camelseedance.model;
 
 /**
- * The outcome of a generation: where the video is, the prompt as the provider revised it, and when it was made.
- *
- * @param url           the video's address on the provider's CDN
- * @param revisedPrompt the prompt as the provider rewrote it; often empty
- * @param created       Unix time in seconds, or null if the provider left it out
- * @param requestedModel the model id that was asked for; the API does not echo one back
+ * The outcome of a generation: the video's URL on the provider's CDN, the prompt as the provider revised it (often
+ * empty), when it was made (Unix seconds, or null), and the model id asked for, since the API does not echo one back.
  */
 public record GeneratedVideo(String url, String revisedPrompt, Long created, String requestedModel) {}
