@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** What goes over the wire for a generation: its JSON fields and headers, as the emulator's contract judge reads them. */
 class SeedanceWireFormatTest extends SeedanceTestSupport {
 
     @Override
@@ -156,5 +157,13 @@ class SeedanceWireFormatTest extends SeedanceTestSupport {
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
         assertThat(request.header("Content-Type")).startsWith("application/json");
         assertThat(request.path()).isEqualTo("/v1/videos/generations");
+    }
+
+    /** An Expect: 100-continue would hold each POST back until the server answers 100; the body goes at once. */
+    @Test
+    void postsDoNotWaitForAHundredContinue() {
+        template.requestBody("direct:minimal", "Clouds");
+
+        assertThat(onlyRequest().header("Expect")).isNull();
     }
 }

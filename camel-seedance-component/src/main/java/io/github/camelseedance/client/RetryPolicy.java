@@ -14,7 +14,7 @@ import io.github.camelseedance.SeedanceException;
 public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetryDelay, boolean retryAmbiguous) {
 
     /** How a failure relates to billing. */
-    enum Kind {
+    private enum Kind {
         /** The provider did not start the generation: 408, 429, 502, 503, or the request never went out. */
         NOT_STARTED,
         /** The request may have reached the model: no answer after sending it, 500 or 504. */
@@ -43,7 +43,7 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
      * Reads the facts the failure records: the answer's status when there was one, else whether the failure would
      * recur, else whether the request may have gone out.
      */
-    static Kind classify(SeedanceException failure) {
+    private static Kind classify(SeedanceException failure) {
         int status = failure.getStatusCode();
         if (status != 0) {
             return switch (status) {
@@ -85,7 +85,7 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
     }
 
     /** Exponential, with the upper half jittered so that many clients failing together do not retry together. */
-    public Duration backoffFor(int attempt) {
+    private Duration backoffFor(int attempt) {
         long base = retryDelay.toMillis() << Math.min(attempt - 1, 30);
         long capped = Math.min(Math.max(base, 0), maxRetryDelay.toMillis());
         long half = capped / 2;

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoContent;
 import io.github.camelseedance.model.GeneratedVideo;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** How the retrying client says why it gave up when its timer will not take a retry. */
+/**
+ * What the retrying client hands back when it stops: a failure the policy calls final as it was, or the last failure
+ * with why no retry was made when its timer will not take one.
+ */
 class RetryingSeedanceClientTest {
 
     private static final VideoGenerationRequest REQUEST =
@@ -50,10 +54,37 @@ class RetryingSeedanceClientTest {
     }
 
     private SeedanceException generate() {
-        RetryingSeedanceClient client = new RetryingSeedanceClient(neverConnects, RETRY_ONCE, timer, Runnable::run);
+        return generateWith(neverConnects);
+    }
+
+    private SeedanceException generateWith(SeedanceClient delegate) {
+        RetryingSeedanceClient client = new RetryingSeedanceClient(delegate, RETRY_ONCE, timer, Runnable::run);
         Throwable failure = catchThrowable(() -> client.generate(REQUEST).get(10, TimeUnit.SECONDS));
         assertThat(failure).isInstanceOf(ExecutionException.class);
         return (SeedanceException) failure.getCause();
+    }
+
+    @Test
+    void aFailureThePolicyCallsFinalIsPassedOnAsItWas() {
+        SeedanceApiException rejected = new SeedanceApiException(400, "bad prompt", null, "prompt", null);
+        SeedanceClient rejects = new SeedanceClient() {
+            @Override
+            public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
+                sent.incrementAndGet();
+                return CompletableFuture.failedFuture(rejected);
+            }
+
+            @Override
+            public CompletableFuture<VideoContent> download(String videoUrl) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        SeedanceException failure = generateWith(rejects);
+
+        assertThat(failure).isSameAs(rejected);
+        assertThat(failure.getMessage()).doesNotContain("attempt");
+        assertThat(sent).hasValue(1);
     }
 
     @Test

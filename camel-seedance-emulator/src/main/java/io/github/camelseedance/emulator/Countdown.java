@@ -21,10 +21,6 @@ final class Countdown {
         return remaining.getAndUpdate(pending -> pending > 0 ? pending - 1 : 0) > 0;
     }
 
-    int remaining() {
-        return remaining.get();
-    }
-
     void clear() {
         remaining.set(0);
     }

@@ -72,7 +72,7 @@ public final class EmulatorFallback implements AutoCloseable {
     }
 
     // a proxy URL may carry credentials in its user info or query; only scheme, host, port and path are logged
-    static String withoutCredentials(String url) {
+    private static String withoutCredentials(String url) {
         try {
             URI uri = new URI(url.strip());
             if (uri.getScheme() == null || uri.getHost() == null) {

@@ -55,7 +55,7 @@ final class PaddedVideo {
     }
 
     // ISO BMFF box: 32-bit big-endian size including the header, then the type; size 1 means a 64-bit size follows
-    static byte[] freeBoxHeader(long boxSize) {
+    private static byte[] freeBoxHeader(long boxSize) {
         byte[] type = "free".getBytes(StandardCharsets.US_ASCII);
         if (boxSize <= MAX_32_BIT_BOX) {
             return ByteBuffer.allocate(BOX_HEADER)

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 final class Replies {
 
     /** How many bytes a truncated answer promises beyond its body. */
-    static final int TRUNCATED_BYTES = 100;
+    private static final int TRUNCATED_BYTES = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
 

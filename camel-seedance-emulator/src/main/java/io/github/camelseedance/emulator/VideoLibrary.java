@@ -62,7 +62,7 @@ final class VideoLibrary {
         return video;
     }
 
-    static byte[] load() {
+    private static byte[] load() {
         try (InputStream in = VideoLibrary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(

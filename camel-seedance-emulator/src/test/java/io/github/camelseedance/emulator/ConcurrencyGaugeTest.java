@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The counting on its own: in flight, the most at once, an end reported twice. Which requests count, and when, is
+ * GenerationsInFlightTest's.
+ */
 class ConcurrencyGaugeTest {
 
     @Test

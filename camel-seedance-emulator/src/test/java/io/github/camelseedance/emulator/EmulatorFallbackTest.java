@@ -1,11 +1,17 @@
 package io.github.camelseedance.emulator;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Where an application's generations go: the real API when a key is set, else an embedded emulator. */
 class EmulatorFallbackTest {
 
     @Test
@@ -32,11 +38,35 @@ class EmulatorFallbackTest {
         }
     }
 
-    @Test
-    void logsABaseUrlWithoutCredentials() {
-        assertThat(EmulatorFallback.withoutCredentials("https://user:secret@proxy.example.com:8443/seedance?token=t"))
-                .isEqualTo("https://proxy.example.com:8443/seedance");
-        assertThat(EmulatorFallback.withoutCredentials("https://llm.siraya.ai")).isEqualTo("https://llm.siraya.ai");
-        assertThat(EmulatorFallback.withoutCredentials("not a url")).isEqualTo("the URL in SEEDANCE_BASE_URL");
+    /** A proxy's URL may carry credentials in its user info or query: the log shows scheme, host, port and path. */
+    @ParameterizedTest
+    @CsvSource({
+        "https://user:secret@proxy.example.com:8443/seedance?token=t, https://proxy.example.com:8443/seedance",
+        "https://llm.siraya.ai, https://llm.siraya.ai",
+        "not a url, the URL in SEEDANCE_BASE_URL"
+    })
+    void logsTheBaseUrlItUsesWithoutCredentials(String baseUrl, String logged) {
+        String log = loggedWhile(
+                () -> EmulatorFallback.choose(Map.of("SEEDANCE_API_KEY", "sk-real-0123", "SEEDANCE_BASE_URL", baseUrl))
+                        .close());
+
+        assertThat(log)
+                .contains("using the Seedance API at " + logged)
+                .doesNotContain("secret")
+                .doesNotContain("token")
+                .doesNotContain("sk-real-0123");
+    }
+
+    /** What the emulator's loggers (slf4j-simple, which writes to System.err) printed while {@code action} ran. */
+    private static String loggedWhile(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -12,16 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * How first attempts are told apart: by their exact body bytes, and exactly once even when identical ones arrive
+ * together. What a client sees of the option over HTTP is FirstAttemptFaultOptionTest's.
+ */
 class FirstAttemptFaultsTest {
 
     private final FirstAttemptFaults faults = new FirstAttemptFaults(Fault.SERVICE_UNAVAILABLE);
-
-    @Test
-    void aBodyIsFaultedTheFirstTimeOnly() {
-        assertThat(faults.take(bytes("{\"a\":1}"))).isEqualTo(Fault.SERVICE_UNAVAILABLE);
-        assertThat(faults.take(bytes("{\"a\":1}"))).isNull();
-        assertThat(faults.take(bytes("{\"a\":1}"))).isNull();
-    }
 
     @Test
     void bodiesDifferingInOneByteAreDistinct() {
@@ -31,15 +28,6 @@ class FirstAttemptFaultsTest {
         assertThat(faults.take(bytes("{\"a\": 1}")))
                 .as("the same JSON spaced differently")
                 .isEqualTo(Fault.SERVICE_UNAVAILABLE);
-    }
-
-    @Test
-    void resetForgetsTheBodiesSeen() {
-        faults.take(bytes("{\"a\":1}"));
-
-        faults.reset();
-
-        assertThat(faults.take(bytes("{\"a\":1}"))).isEqualTo(Fault.SERVICE_UNAVAILABLE);
     }
 
     @Test

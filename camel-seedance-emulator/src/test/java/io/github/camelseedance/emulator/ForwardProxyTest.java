@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ForwardProxyTest {
 
-    private static final byte[] SAMPLE = VideoLibrary.load();
+    private static final byte[] SAMPLE = SampleVideo.BYTES;
     private static final String USER = "proxy-user";
     private static final String PASSWORD = "proxy-secret-42";
     private static final String AUTHORIZATION = basic(USER, PASSWORD);
@@ -137,7 +137,8 @@ class ForwardProxyTest {
         TestClient.Received received = client.receive(authorized(client.generation(VALID_BODY)));
 
         assertThat(received.status()).isEqualTo(200);
-        assertThat(received.contentLength()).isEqualTo(body.length() + Replies.TRUNCATED_BYTES);
+        // a truncated answer promises 100 bytes more than it sends
+        assertThat(received.contentLength()).isEqualTo(body.length() + 100);
         assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo(body);
         assertThat(received.failure()).isNotNull();
     }

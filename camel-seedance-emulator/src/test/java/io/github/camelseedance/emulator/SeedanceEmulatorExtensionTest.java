@@ -1,7 +1,6 @@
 package io.github.camelseedance.emulator;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -10,64 +9,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How a user's route test runs the emulator: register the extension, point the component at {@code baseUrl()}. */
+/**
+ * How a user's route test runs the emulator: register the extension, point the component at {@code baseUrl()}. What
+ * is reset between tests is SeedanceEmulatorExtensionResetTest's.
+ */
 class SeedanceEmulatorExtensionTest {
 
-    private static final Duration LATENCY = Duration.ofMillis(20);
-
     @RegisterExtension
-    static SeedanceEmulatorExtension seedance = SeedanceEmulatorExtension.builder()
-            .apiKey("route-test-key")
-            .latency(LATENCY)
-            .build();
-
-    private static String startedAt;
+    static SeedanceEmulatorExtension seedance =
+            SeedanceEmulatorExtension.builder().apiKey("route-test-key").build();
 
     @Test
     void emulatorIsRunningWithTheConfiguredKey() {
         assertThat(seedance.baseUrl()).startsWith("http://127.0.0.1:");
         assertThat(seedance.apiKey()).isEqualTo("route-test-key");
         assertThat(seedance.emulator().isRunning()).isTrue();
-    }
-
-    @Test
-    void oneEmulatorServesAllTestsOfTheClass() {
-        checkSameEmulator();
-    }
-
-    @Test
-    void oneEmulatorServesAllTestsOfTheClassToo() {
-        checkSameEmulator();
-    }
-
-    // whichever of the two runs second proves the records were cleared in between
-    @Test
-    void recordsStartEmptyInEveryTest() {
-        assertThat(seedance.generationCount()).isZero();
-        send();
-        assertThat(seedance.generationCount()).isEqualTo(1);
-    }
-
-    @Test
-    void recordsStartEmptyInEveryTestToo() {
-        assertThat(seedance.generationCount()).isZero();
-        send();
-        assertThat(seedance.generationRequests())
-                .singleElement()
-                .extracting(RecordedRequest::status)
-                .isEqualTo(200);
-    }
-
-    @Test
-    void latencyChangedByOneTestIsRestoredForTheNext() {
-        assertThat(seedance.emulator().latency()).isEqualTo(LATENCY);
-        seedance.setLatency(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void latencyChangedByOneTestIsRestoredForTheNextToo() {
-        assertThat(seedance.emulator().latency()).isEqualTo(LATENCY);
-        seedance.setLatency(Duration.ofSeconds(5));
     }
 
     @Test
@@ -94,36 +50,6 @@ class SeedanceEmulatorExtensionTest {
         seedance.breakNextDownloads(1);
         assertThatThrownBy(() -> client().download(url, null)).isInstanceOf(IOException.class);
         assertThat(seedance.videoSize()).isEqualTo(VideoLibrary.sampleSize());
-    }
-
-    // whichever of the two runs second proves that faults left pending and counters were reset in between
-    @Test
-    void faultsLeftPendingByOneTestAreClearedForTheNext() throws Exception {
-        checkCleanThenLeaveFaultsPending();
-    }
-
-    @Test
-    void faultsLeftPendingByOneTestAreClearedForTheNextToo() throws Exception {
-        checkCleanThenLeaveFaultsPending();
-    }
-
-    private static void checkCleanThenLeaveFaultsPending() throws Exception {
-        assertThat(seedance.droppedConnections()).isZero();
-        assertThat(seedance.maxConcurrentGenerations()).isZero();
-        String url = TestClient.json(client().generate(TestClient.VALID_BODY))
-                .at("/data/0/url")
-                .asText();
-        assertThat(client().download(url, null).body()).hasSize((int) VideoLibrary.sampleSize());
-        seedance.dropNextConnections(3);
-        assertThatThrownBy(SeedanceEmulatorExtensionTest::send).hasCauseInstanceOf(IOException.class);
-        seedance.breakNextDownloads(3);
-    }
-
-    private static synchronized void checkSameEmulator() {
-        if (startedAt == null) {
-            startedAt = seedance.baseUrl();
-        }
-        assertThat(seedance.baseUrl()).isEqualTo(startedAt);
     }
 
     // a new client each time, so each call opens a new connection

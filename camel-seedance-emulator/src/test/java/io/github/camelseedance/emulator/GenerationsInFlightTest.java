@@ -16,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** How many generations a client has in flight at once: what a test of a client's concurrency limit asserts on. */
-class ConcurrencyTrackingTest {
+/**
+ * Which requests the emulator counts as generations in flight, and when each count ends: what a test of a client's
+ * concurrency limit asserts on. The counting itself is ConcurrencyGaugeTest's.
+ */
+class GenerationsInFlightTest {
 
     // started once for the class, reset before each test, closed after the last
     @RegisterExtension
@@ -27,6 +30,7 @@ class ConcurrencyTrackingTest {
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
+    /** Latency is waited on timers, holding no thread, so slow generations overlap however many there are. */
     @Test
     void concurrentSlowGenerationsAreAllInFlightAtOnce() {
         emulator.setLatency(Duration.ofMillis(500));

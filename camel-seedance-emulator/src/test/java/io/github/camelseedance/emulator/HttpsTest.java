@@ -1,14 +1,9 @@
 package io.github.camelseedance.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -20,10 +15,10 @@ import static io.github.camelseedance.emulator.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** HTTPS with {@code tls()}: a client trusting the shipped store gets through, one with the JDK's default trust cannot. */
-class TlsTest {
+/** An emulator started with {@code tls()}: a client trusting the shipped store gets through, one with the JDK's default trust cannot. */
+class HttpsTest {
 
-    private static final byte[] SAMPLE = VideoLibrary.load();
+    private static final byte[] SAMPLE = SampleVideo.BYTES;
 
     @RegisterExtension
     static final SeedanceEmulatorExtension SEEDANCE =
@@ -59,7 +54,7 @@ class TlsTest {
     }
 
     @Test
-    void clientWithTheDefaultTrustFailsTheHandshake() {
+    void aClientWithTheDefaultTrustFailsTheHandshake() {
         TestClient untrusting = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
         assertThatThrownBy(() -> untrusting.generate(VALID_BODY))
@@ -68,7 +63,7 @@ class TlsTest {
     }
 
     @Test
-    void plainHttpClientGetsNoAnswer() {
+    void aPlainHttpClientGetsNoAnswer() {
         TestClient plain = new TestClient(emulator.baseUrl().replace("https://", "http://"), emulator.apiKey());
 
         assertThatThrownBy(() -> plain.generate(VALID_BODY)).isInstanceOf(UncheckedIOException.class);
@@ -88,49 +83,11 @@ class TlsTest {
     }
 
     @Test
-    void brokenDownloadBreaksOverTlsToo() {
+    void aBrokenDownloadBreaksOverTlsToo() {
         String url = json(client.generate(VALID_BODY)).at("/data/0/url").asText();
         emulator.breakNextDownloads(1);
 
         assertThatThrownBy(() -> client.download(url, null)).isInstanceOf(IOException.class);
-    }
-
-    @Test
-    void certificateNamesLocalhostAndBothLoopbackAddresses() throws Exception {
-        X509Certificate certificate = EmulatorTls.certificate();
-
-        List<Object> names = new ArrayList<>();
-        certificate.getSubjectAlternativeNames().forEach(name -> names.add(name.get(1)));
-        assertThat(names).containsExactlyInAnyOrder("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(certificate.getSubjectX500Principal().getName()).startsWith("CN=localhost");
-    }
-
-    @Test
-    void certificateIsValidForDecades() throws Exception {
-        X509Certificate certificate = EmulatorTls.certificate();
-
-        certificate.checkValidity();
-        assertThat(certificate.getNotBefore().toInstant()).isBefore(Instant.parse("2021-01-01T00:00:00Z"));
-        assertThat(certificate.getNotAfter().toInstant()).isAfter(Instant.parse("2100-01-01T00:00:00Z"));
-        assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("RSA");
-    }
-
-    @Test
-    void trustStoreHoldsOnlyTheCertificateAndLoadsFromItsResourceName() throws Exception {
-        KeyStore store = KeyStore.getInstance(EmulatorTls.TRUST_STORE_TYPE);
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(EmulatorTls.TRUST_STORE_RESOURCE)) {
-            store.load(in, EmulatorTls.TRUST_STORE_PASSWORD.toCharArray());
-        }
-
-        List<String> aliases = Collections.list(store.aliases());
-        assertThat(aliases)
-                .singleElement()
-                .satisfies(alias -> assertThat(store.isCertificateEntry(alias))
-                        .as("a certificate entry")
-                        .isTrue())
-                .satisfies(alias ->
-                        assertThat(store.isKeyEntry(alias)).as("a key entry").isFalse());
-        assertThat(store.getCertificate(aliases.get(0))).isEqualTo(EmulatorTls.certificate());
     }
 
     @Test
