@@ -20,7 +20,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
 /**
  * Generate videos with ByteDance Seedance (text-to-video and image-to-video).
@@ -44,7 +43,6 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private RequestResolver requestResolver;
     private ClientSettings clientSettings;
-    private CloseableHttpAsyncClient httpClient;
     private SeedanceClient client;
 
     public SeedanceEndpoint(
@@ -96,13 +94,12 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            httpClient = getComponent().httpClient(clientSettings);
             SeedanceClient http = new HttpSeedanceClient(
                     configuration.getBaseUrl(),
                     apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
-                    httpClient,
+                    getComponent().httpClient(clientSettings),
                     getComponent().responseExecutor());
             RetryPolicy policy = new RetryPolicy(
                     configuration.getMaxRetries(),
@@ -118,7 +115,6 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStop() throws Exception {
         // producers stop first, so what this endpoint still had in flight has already been failed; the HTTP client
         // is the component's, shared with other endpoints, and closed when the component stops
-        httpClient = null;
         client = null;
         super.doStop();
     }
@@ -196,11 +192,6 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     SeedanceClient getClient() {
         return client;
-    }
-
-    /** The component's HTTP client this endpoint uses, while it runs. */
-    CloseableHttpAsyncClient getHttpClient() {
-        return httpClient;
     }
 
     public SeedanceOperation getOperation() {
