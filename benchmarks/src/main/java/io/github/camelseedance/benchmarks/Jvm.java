@@ -18,6 +18,8 @@ import java.util.Map;
 final class Jvm {
 
     private static final String FIGURE = "@";
+    /** Children log as the harness does; a later {@code -Dlogback.configurationFile} in their options wins. */
+    private static final String HARNESS_LOGGING = "-Dlogback.configurationFile=logback-benchmarks.xml";
 
     private Jvm() {}
 
@@ -25,6 +27,7 @@ final class Jvm {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HARNESS_LOGGING);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -36,8 +36,8 @@ final class StartupScenario {
                     "SEEDANCE_BASE_URL",
                     "http://127.0.0.1:9");
             long start = System.nanoTime();
-            // the demo logs at info (its own simplelogger.properties), not at the harness's warn
-            Process process = Jvm.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), MAIN, env, "run");
+            // the demo logs at info with its own logback.xml (the only one on the classpath), not at the harness's warn
+            Process process = Jvm.start(List.of("-Dlogback.configurationFile=logback.xml"), MAIN, env, "run");
             try (BufferedReader out = Jvm.reader(process)) {
                 String line;
                 while ((line = out.readLine()) != null

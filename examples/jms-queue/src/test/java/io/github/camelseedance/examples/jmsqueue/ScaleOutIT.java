@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Two workers in two separate JVMs compete for one request queue on a broker over TCP, with one idempotent store
  * over TCP: every request is answered once, by one of them, and both take a share of the work.
  */
-class ScaleOutTest {
+class ScaleOutIT {
 
     private static final int REQUESTS = 60;
     private static final int CONCURRENCY = 2;

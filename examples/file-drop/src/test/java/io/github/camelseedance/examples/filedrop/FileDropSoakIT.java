@@ -34,11 +34,11 @@ import static org.awaitility.Awaitility.await;
  * have started is retried, so the input is done; an ambiguous one, or a broken download, sends it to {@code .error}
  * without a second POST.
  *
- * <p>CI runs 100 prompts. The full run (see the README's Soak section):
- * {@code mvn -B -ntp verify -pl examples/file-drop -am -Dtest=FileDropSoakTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dsoak.prompts=1000}; {@code -Dsoak.seed=...} replays or varies the faults.
+ * <p>An integration test (Failsafe, in {@code verify}): CI runs 100 prompts. The full run alone (see the README's Soak
+ * section): {@code mvn -B -ntp verify -pl examples/file-drop -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=FileDropSoakIT -Dsoak.prompts=1000}; {@code -Dsoak.seed=...} replays or varies the faults.
  */
-class FileDropSoakTest {
+class FileDropSoakIT {
 
     private static final int PROMPTS = Integer.getInteger("soak.prompts", 100);
     private static final long SEED = Long.getLong("soak.seed", 20260101L);
@@ -102,9 +102,8 @@ class FileDropSoakTest {
             }
             assertThat(outcome.videos())
                     .as("one video per .done input")
-                    .containsExactlyInAnyOrderElementsOf(outcome.done().stream()
-                            .map(FileDropSoakTest::videoOf)
-                            .toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            outcome.done().stream().map(FileDropSoakIT::videoOf).toList());
             for (String video : outcome.videos()) {
                 assertMp4(output.resolve(video));
             }

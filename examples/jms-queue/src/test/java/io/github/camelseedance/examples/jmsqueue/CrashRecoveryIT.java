@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * The API is called twice for that request, and that is correct: the first generation was lost with the JVM that was
  * waiting for it (nothing had saved its result), so the only way to answer the request is to generate it again.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String PROMPT = "A glass of water tipping over in slow motion";
