@@ -85,7 +85,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryAmbiguousFailures": getOrCreateConfiguration(target).setRetryAmbiguousFailures(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Long.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -153,7 +153,7 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryAmbiguousFailures": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
-        case "seconds": return java.lang.Integer.class;
+        case "seconds": return java.lang.Long.class;
         case "seed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;

@@ -71,7 +71,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryAmbiguousFailures": target.getConfiguration().setRetryAmbiguousFailures(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Long.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -130,7 +130,7 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryAmbiguousFailures": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
-        case "seconds": return java.lang.Integer.class;
+        case "seconds": return java.lang.Long.class;
         case "seed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;

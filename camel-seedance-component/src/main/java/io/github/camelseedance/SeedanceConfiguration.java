@@ -27,7 +27,7 @@ public class SeedanceConfiguration implements Cloneable {
     private String prompt;
 
     @UriParam(label = "producer", enums = "5,10", description = "The duration of the video in seconds.")
-    private Integer seconds;
+    private Long seconds;
 
     @UriParam(label = "producer", enums = "480p,720p,1080p", description = "The video resolution.")
     private String resolution;
@@ -210,11 +210,11 @@ public class SeedanceConfiguration implements Cloneable {
         this.prompt = prompt;
     }
 
-    public Integer getSeconds() {
+    public Long getSeconds() {
         return seconds;
     }
 
-    public void setSeconds(Integer seconds) {
+    public void setSeconds(Long seconds) {
         this.seconds = seconds;
     }
 

@@ -56,7 +56,8 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
     @Test
     void secondsHeaderThatIsNotANumberIsNamed() {
         InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(SeedanceConstants.SECONDS, "ten"));
-        assertThat(e.getMessage()).contains("seconds", "'ten'", "header CamelSeedanceSeconds", "a whole number");
+        assertThat(e.getMessage())
+                .contains("seconds", "'ten'", "header CamelSeedanceSeconds", "allowed values are 5, 10");
     }
 
     @Test

@@ -19,7 +19,7 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
         SeedanceConfiguration defaults =
                 context.getComponent("seedance", SeedanceComponent.class).getConfiguration();
         defaults.setResolution("480p");
-        defaults.setSeconds(5);
+        defaults.setSeconds(5L);
         return context;
     }
 

@@ -100,10 +100,13 @@ public final class RequestResolver {
         }
         Object value = convert(field.type(), raw);
         if (value == null) {
+            String allowed = field.check().kind() == RequestField.Check.Kind.ONE_OF
+                    ? "allowed values are "
+                            + RequestValidator.join(field.check().allowed())
+                    : "expected " + expected(field.type());
             throw new InvalidVideoRequestException(
                     field.optionName(),
-                    "Invalid " + field.optionName() + " '" + raw + "' from " + source + ": expected "
-                            + expected(field.type()));
+                    "Invalid " + field.optionName() + " '" + raw + "' from " + source + ": " + allowed);
         }
         return value;
     }
@@ -111,11 +114,11 @@ public final class RequestResolver {
     private Object convert(Class<?> type, Object raw) {
         try {
             if (type == Integer.class || type == Long.class) {
-                BigDecimal exact = new BigDecimal(raw.toString().strip());
+                BigDecimal exact = new BigDecimal(raw.toString());
                 return type == Integer.class ? (Object) exact.intValueExact() : (Object) exact.longValueExact();
             }
             if (type == Boolean.class) {
-                String text = raw.toString().strip().toLowerCase(Locale.ROOT);
+                String text = raw.toString().toLowerCase(Locale.ROOT);
                 return text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
             }
             return converter.tryConvertTo(type, raw);

@@ -201,7 +201,7 @@ public final class RequestValidator {
         }
     }
 
-    private static String join(List<?> allowed) {
+    static String join(List<?> allowed) {
         return String.join(", ", allowed.stream().map(String::valueOf).toList());
     }
 }
