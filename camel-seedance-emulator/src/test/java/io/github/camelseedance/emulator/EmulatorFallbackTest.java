@@ -1,13 +1,15 @@
 package io.github.camelseedance.emulator;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,16 +59,17 @@ class EmulatorFallbackTest {
                 .doesNotContain("sk-real-0123");
     }
 
-    /** What the emulator's loggers (slf4j-simple, which writes to System.err) printed while {@code action} ran. */
+    /** The lines {@link EmulatorFallback} logged while {@code action} ran, captured in memory by Logback. */
     private static String loggedWhile(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Logger logger = (Logger) LoggerFactory.getLogger(EmulatorFallback.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            logger.detachAppender(appender);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
     }
 }
