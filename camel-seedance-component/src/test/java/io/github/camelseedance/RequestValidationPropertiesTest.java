@@ -127,8 +127,8 @@ class RequestValidationPropertiesTest {
         NEGATIVE_PROMPT("negative_prompt", "negativePrompt", SeedanceConstants.NEGATIVE_PROMPT),
         SEED("seed", "seed", SeedanceConstants.SEED),
         GENERATE_AUDIO("generate_audio", "generateAudio", SeedanceConstants.GENERATE_AUDIO),
-        // an option and a header per frame type, see frames(); both frames come from one place, since endpoint
-        // options are checked alone when the route starts (a last frame option needs a first frame option)
+        // an option and a header per frame type, see frames(); both frames come from one place, so that the
+        // request judged stays the union of the places
         FRAME_IMAGES("frame_images", null, null),
         INPUT_REFERENCES("input_references", "inputReferences", SeedanceConstants.INPUT_REFERENCES);
 

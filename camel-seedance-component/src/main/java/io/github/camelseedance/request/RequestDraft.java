@@ -37,24 +37,24 @@ public final class RequestDraft {
         }
     }
 
-    public boolean has(RequestField field) {
+    boolean has(RequestField field) {
         return values.containsKey(field);
     }
 
-    public Object get(RequestField field) {
+    Object get(RequestField field) {
         return values.get(field);
     }
 
-    public String text(RequestField field) {
+    String text(RequestField field) {
         return (String) values.get(field);
     }
 
     @SuppressWarnings("unchecked")
-    public List<InputReference> inputReferences() {
+    List<InputReference> inputReferences() {
         return (List<InputReference>) values.get(RequestField.INPUT_REFERENCES);
     }
 
-    public ValueSource source(RequestField field) {
+    ValueSource source(RequestField field) {
         return sources.get(field);
     }
 

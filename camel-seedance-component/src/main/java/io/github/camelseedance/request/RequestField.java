@@ -17,7 +17,7 @@ import io.github.camelseedance.model.VideoGenerationRequest.Builder;
  * and how it is read from the options and a body and written to the request. Resolution, validation and the wire
  * mapping loop over this table.
  */
-public enum RequestField {
+enum RequestField {
     MODEL(
             "model",
             SeedanceConstants.MODEL,
@@ -156,25 +156,25 @@ public enum RequestField {
     }
 
     /** The endpoint option name, also used to name the field in error messages. */
-    public String optionName() {
+    String optionName() {
         return optionName;
     }
 
-    public String header() {
+    String header() {
         return header;
     }
 
     /** The field's name in the request JSON; both frame fields go in {@code frame_images}. */
-    public String jsonName() {
+    String jsonName() {
         return jsonName;
     }
 
     /** The type a value has once read, whatever its source. */
-    public Class<?> type() {
+    Class<?> type() {
         return type;
     }
 
-    public Check check() {
+    Check check() {
         return check;
     }
 
@@ -214,9 +214,9 @@ public enum RequestField {
     }
 
     /** How a field's value is checked before anything is sent. */
-    public record Check(Kind kind, List<Object> allowed) {
+    record Check(Kind kind, List<Object> allowed) {
 
-        public enum Kind {
+        enum Kind {
             /** Free text or a number the provider judges. */
             NONE,
             /** Must be given, and not blank, by some layer. */

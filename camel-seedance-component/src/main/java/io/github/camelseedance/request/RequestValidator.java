@@ -20,7 +20,7 @@ import static io.github.camelseedance.request.RequestField.PROMPT;
  * The contract's rules, checked before anything is sent: each field's own check from {@link RequestField}, then the
  * rules that join fields. Each failure names the field, the value, where it came from and what is allowed.
  */
-public final class RequestValidator {
+final class RequestValidator {
 
     private RequestValidator() {}
 
@@ -28,13 +28,13 @@ public final class RequestValidator {
      * Checks the endpoint options alone: only what no header could still complete or change. A missing prompt or
      * model, a last frame without a first, or references with a 1.x model may be completed per message.
      */
-    public static void validateOptions(RequestDraft request) {
+    static void validateOptions(RequestDraft request) {
         checkFields(request, false);
         conflictingModes(request);
     }
 
     /** Checks a complete request, as it is about to be sent. */
-    public static void validateMessage(RequestDraft request) {
+    static void validateMessage(RequestDraft request) {
         checkFields(request, true);
         lastFrameNeedsFirst(request);
         conflictingModes(request);

@@ -1,7 +1,7 @@
 package io.github.camelseedance.request;
 
 /** Where a request value came from, for error messages: "option seconds", "header CamelSeedanceSeconds", "body". */
-public record ValueSource(String kind, String name) {
+record ValueSource(String kind, String name) {
 
     static ValueSource option(RequestField field) {
         return new ValueSource("option", field.optionName());
