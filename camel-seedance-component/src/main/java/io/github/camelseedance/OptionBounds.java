@@ -13,17 +13,14 @@ final class OptionBounds {
     static final String MAX_REQUEST_TIMEOUT = "6h";
     static final String MAX_RETRY_DELAY = "1h";
 
-    private static final String HOW_CAMEL_READS =
-            "This is the value as Camel read the option: Camel reads text such as 1m as a number of milliseconds"
-                    + " (60000) and text it cannot read as 0";
-
     private OptionBounds() {}
 
     /** A whole-number option, such as a count or a port. */
     static void wholeNumber(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException("Invalid " + option + " '" + value + "': allowed values are " + min
-                    + " to " + max + ". " + HOW_CAMEL_READS + "; write a plain whole number");
+                    + " to " + max + ". That is the value as Camel read the option's text (1m becomes 60000"
+                    + " milliseconds, and text that is not a number becomes 0): write a plain whole number");
         }
     }
 
@@ -32,7 +29,7 @@ final class OptionBounds {
         long maxMillis = millis(max);
         if (millis < 1 || millis > maxMillis) {
             throw new IllegalArgumentException("Invalid " + option + ": read as " + millis + " ms, allowed are 1 ms to "
-                    + max + ": use a form such as 30s or 10m (" + HOW_CAMEL_READS + ")");
+                    + max + ": use a form such as 30s or 10m (Camel reads text that is not a duration as 0)");
         }
     }
 

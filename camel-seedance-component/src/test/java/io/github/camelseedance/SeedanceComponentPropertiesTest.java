@@ -30,7 +30,7 @@ class SeedanceComponentPropertiesTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "max-retries             | 1m  | Invalid maxRetries '60000': allowed values are 0 to 10. This is the value as Camel read the option",
+                "max-retries             | 1m  | Invalid maxRetries '60000': allowed values are 0 to 10. That is the value as Camel read the option",
                 "max-concurrent-requests | abc | Invalid maxConcurrentRequests '0': allowed values are 1 to 10000",
                 "request-timeout         | abc | Invalid requestTimeout: read as 0 ms, allowed are 1 ms to 6h: use a form such as 30s or 10m",
                 "seconds                 | 1m  | Invalid seconds '60000' from option seconds: allowed values are 5, 10",
