@@ -30,10 +30,13 @@ class GenerationsInFlightTest {
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());
 
-    /** Latency is waited on timers, holding no thread, so slow generations overlap however many there are. */
+    /**
+     * Latency is waited on timers, holding no thread, so slow generations overlap however many there are. The latency
+     * is long enough for all ten requests to arrive on a slow machine before the first is answered.
+     */
     @Test
     void concurrentSlowGenerationsAreAllInFlightAtOnce() {
-        emulator.setLatency(Duration.ofMillis(500));
+        emulator.setLatency(Duration.ofSeconds(3));
 
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 10)
                 .mapToObj(i -> client.generateAsync(VALID_BODY))
