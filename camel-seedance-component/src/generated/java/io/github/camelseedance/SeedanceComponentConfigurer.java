@@ -30,6 +30,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SeedanceComponent target = (SeedanceComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": getOrCreateConfiguration(target).setAllowPrivateVideoAddresses(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
@@ -41,6 +43,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelseedance.SeedanceConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "dnsresolver":
+        case "dnsResolver": getOrCreateConfiguration(target).setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": getOrCreateConfiguration(target).setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -91,6 +95,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "videohostsallowed":
+        case "videoHostsAllowed": getOrCreateConfiguration(target).setVideoHostsAllowed(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -98,6 +104,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
@@ -109,6 +117,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return io.github.camelseedance.SeedanceConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "dnsresolver":
+        case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
@@ -159,6 +169,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "videohostsallowed":
+        case "videoHostsAllowed": return java.lang.String.class;
         default: return null;
         }
     }
@@ -167,6 +179,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SeedanceComponent target = (SeedanceComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": return getOrCreateConfiguration(target).isAllowPrivateVideoAddresses();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "aspectratio":
@@ -178,6 +192,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "dnsresolver":
+        case "dnsResolver": return getOrCreateConfiguration(target).getDnsResolver();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "firstframeurl":
         case "firstFrameUrl": return getOrCreateConfiguration(target).getFirstFrameUrl();
@@ -228,6 +244,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "videohostsallowed":
+        case "videoHostsAllowed": return getOrCreateConfiguration(target).getVideoHostsAllowed();
         default: return null;
         }
     }

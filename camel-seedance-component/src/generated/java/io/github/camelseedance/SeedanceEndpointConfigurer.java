@@ -23,6 +23,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SeedanceEndpoint target = (SeedanceEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": target.getConfiguration().setAllowPrivateVideoAddresses(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
@@ -31,6 +33,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "dnsresolver":
+        case "dnsResolver": target.getConfiguration().setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": target.getConfiguration().setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +79,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "videohostsallowed":
+        case "videoHostsAllowed": target.getConfiguration().setVideoHostsAllowed(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -82,6 +88,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
@@ -90,6 +98,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "dnsresolver":
+        case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
@@ -134,6 +144,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "seed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "videohostsallowed":
+        case "videoHostsAllowed": return java.lang.String.class;
         default: return null;
         }
     }
@@ -142,6 +154,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SeedanceEndpoint target = (SeedanceEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowprivatevideoaddresses":
+        case "allowPrivateVideoAddresses": return target.getConfiguration().isAllowPrivateVideoAddresses();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "aspectratio":
@@ -150,6 +164,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "dnsresolver":
+        case "dnsResolver": return target.getConfiguration().getDnsResolver();
         case "download": return target.getConfiguration().isDownload();
         case "firstframeurl":
         case "firstFrameUrl": return target.getConfiguration().getFirstFrameUrl();
@@ -194,6 +210,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "seed": return target.getConfiguration().getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "videohostsallowed":
+        case "videoHostsAllowed": return target.getConfiguration().getVideoHostsAllowed();
         default: return null;
         }
     }

@@ -24,11 +24,13 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(33);
+        props.add("allowPrivateVideoAddresses");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
         props.add("connectTimeout");
+        props.add("dnsResolver");
         props.add("download");
         props.add("firstFrameUrl");
         props.add("generateAudio");
@@ -55,6 +57,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("seconds");
         props.add("seed");
         props.add("sslContextParameters");
+        props.add("videoHostsAllowed");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code seedance:} component. Holds the default configuration every endpoint copies, one HTTP client for each
- * distinct TLS and proxy setting, the thread pool on which answers are handled and the timer of the retry waits (the
- * waiting itself holds no thread).
+ * distinct TLS, proxy and download-address setting, the thread pool on which answers are handled and the timer of the
+ * retry waits (the waiting itself holds no thread).
  */
 @Component("seedance")
 public class SeedanceComponent extends DefaultComponent implements SSLContextParametersAware {
@@ -67,7 +67,7 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
     private ExecutorService responseExecutor;
 
     private ScheduledExecutorService timer;
-    /** One client for each TLS and proxy setting in use; endpoints that differ only in other options share it. */
+    /** One client for each TLS, proxy and download-address setting in use; other options and timeouts share it. */
     private final Map<ClientSettings, CloseableHttpAsyncClient> httpClients = new HashMap<>();
 
     @Override
@@ -173,9 +173,10 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
         return timer;
     }
 
-    /** The HTTP client for these TLS and proxy settings, started at first use and closed when the component stops. */
+    /** The HTTP client for these settings, started at first use and closed when the component stops. */
     synchronized CloseableHttpAsyncClient httpClient(ClientSettings settings) {
-        return httpClients.computeIfAbsent(settings, key -> SeedanceHttpClients.start(sslContext(key), key.proxy()));
+        return httpClients.computeIfAbsent(
+                settings, key -> SeedanceHttpClients.start(sslContext(key), key.proxy(), key.downloads()));
     }
 
     private SSLContext sslContext(ClientSettings settings) {

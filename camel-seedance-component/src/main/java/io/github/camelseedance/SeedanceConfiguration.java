@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * Every option of the component, documented once. The component holds one default; each endpoint works on a copy
@@ -158,6 +159,32 @@ public class SeedanceConfiguration implements Cloneable {
                     + " without credentials (write it with a file or S3 endpoint); when false the body is the"
                     + " video URL.")
     private boolean download;
+
+    @UriParam(
+            label = "producer,security",
+            description = "Video hosts a download may reach whatever addresses they resolve to, loopback and private"
+                    + " ones included. By default a download, and each redirect it follows, connects only to public"
+                    + " addresses and to the API's own host and port (baseUrl). Written as the JVM's"
+                    + " http.nonProxyHosts: names or addresses separated by a vertical bar or a comma, each of which"
+                    + " may begin or end with an asterisk as a wildcard; no scheme, port or path.")
+    private String videoHostsAllowed;
+
+    @UriParam(
+            label = "producer,security",
+            defaultValue = "false",
+            description = "Let downloads connect to private network addresses (10.0.0.0/8, 172.16.0.0/12,"
+                    + " 192.168.0.0/16, 100.64.0.0/10, fc00::/7). Loopback, link-local (169.254.0.0/16, fe80::/10,"
+                    + " where cloud metadata services answer), multicast and unspecified addresses stay refused;"
+                    + " name such a host in videoHostsAllowed instead.")
+    private boolean allowPrivateVideoAddresses;
+
+    @UriParam(
+            label = "advanced",
+            javaType = "org.apache.hc.client5.http.DnsResolver",
+            description = "The DNS resolver (an org.apache.hc.client5.http.DnsResolver bean) that looks up every host"
+                    + " the component connects to: the API, video hosts, the proxy. Downloads are judged on the"
+                    + " addresses it returns, which are the addresses connected to. When not set, the JVM's resolver.")
+    private DnsResolver dnsResolver;
 
     @UriParam(
             label = "security",
@@ -368,6 +395,30 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setDownload(boolean download) {
         this.download = download;
+    }
+
+    public String getVideoHostsAllowed() {
+        return videoHostsAllowed;
+    }
+
+    public void setVideoHostsAllowed(String videoHostsAllowed) {
+        this.videoHostsAllowed = videoHostsAllowed;
+    }
+
+    public boolean isAllowPrivateVideoAddresses() {
+        return allowPrivateVideoAddresses;
+    }
+
+    public void setAllowPrivateVideoAddresses(boolean allowPrivateVideoAddresses) {
+        this.allowPrivateVideoAddresses = allowPrivateVideoAddresses;
+    }
+
+    public DnsResolver getDnsResolver() {
+        return dnsResolver;
+    }
+
+    public void setDnsResolver(DnsResolver dnsResolver) {
+        this.dnsResolver = dnsResolver;
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.camelseedance.client.ClientSettings;
+import io.github.camelseedance.client.DownloadRules;
 import io.github.camelseedance.client.HttpSeedanceClient;
 import io.github.camelseedance.client.ProxySettings;
 import io.github.camelseedance.client.RetryPolicy;
@@ -85,7 +86,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     1,
                     OptionBounds.MAX_CONCURRENT_REQUESTS);
         }
-        clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings());
+        clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings(), downloadRules());
         requestResolver = new RequestResolver(configuration, getCamelContext().getTypeConverter());
         getComponent().warnIfUnknownModel(requestResolver.optionModel());
     }
@@ -149,6 +150,21 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         }
         return new ProxySettings(
                 host.strip(), port, user, configuration.getProxyAuthPassword(), configuration.getNonProxyHosts());
+    }
+
+    /** Where downloads may connect; baseUrl has been checked to be an absolute http(s) URL. */
+    private DownloadRules downloadRules() {
+        String hosts = configuration.getVideoHostsAllowed();
+        String invalid = DownloadRules.invalidHostPattern(hosts);
+        if (invalid != null) {
+            throw new IllegalArgumentException("Invalid videoHostsAllowed entry '" + invalid + "': expected a host name"
+                    + " or address without scheme, port or path, such as cdn.example.com or *.example.com");
+        }
+        return DownloadRules.of(
+                configuration.getBaseUrl(),
+                hosts,
+                configuration.isAllowPrivateVideoAddresses(),
+                configuration.getDnsResolver());
     }
 
     private void requireApiKey() {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Endpoints share the component's HTTP clients, one per TLS and proxy setting whatever their other options and
- * timeouts, so an endpoint made per message (as toD makes them) starts no threads. A client's threads are named
- * SeedanceHttp; counting them is how a user sees how many clients run.
+ * Endpoints share the component's HTTP clients, one per TLS, proxy and download-address setting whatever their other
+ * options and timeouts, so an endpoint made per message (as toD makes them) starts no threads. A client's threads are
+ * named SeedanceHttp; counting them is how a user sees how many clients run.
  */
 class SeedanceHttpClientSharingTest extends SeedanceTestSupport {
 

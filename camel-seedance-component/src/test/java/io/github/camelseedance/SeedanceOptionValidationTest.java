@@ -72,6 +72,7 @@ class SeedanceOptionValidationTest {
                 "seedance:generate?model=SIRAYA-Seedance-2.0&inputReferences=gif:https://cdn.example/a.gif | Unknown input reference type 'gif': allowed values are image, video, audio",
                 "seedance:generate?imageUrl=https://cdn.example/a.png&firstFrameUrl=https://cdn.example/b.png | Use firstFrameUrl instead of imageUrl",
                 "seedance:generate?baseUrl=llm.siraya.ai     | Invalid baseUrl 'llm.siraya.ai': expected an absolute http or https URL",
+                "seedance:generate?videoHostsAllowed=cdn.example.com:443 | Invalid videoHostsAllowed entry 'cdn.example.com:443': expected a host name or address without scheme, port or path",
                 "seedance:generate?requestTimeout=0          | Invalid requestTimeout: read as 0 ms, allowed are 1 ms to 6h: use a form such as 30s or 10m",
                 "seedance:generate?connectTimeout=abc        | Invalid connectTimeout: read as 0 ms, allowed are 1 ms to 10m: use a form such as 30s or 10m",
                 "seedance:generate?retryDelay=2h             | Invalid retryDelay: read as 7200000 ms, allowed are 1 ms to 1h",

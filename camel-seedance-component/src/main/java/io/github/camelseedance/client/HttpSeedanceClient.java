@@ -162,6 +162,15 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     private SeedanceException downloadFailure(Exception failure, String where, String host) {
+        DownloadAddressRefusedException refused = refusal(failure);
+        if (refused != null) {
+            return new SeedanceException(
+                    "Downloading " + where + " was refused: " + refused.getMessage() + ". Downloads, and the"
+                            + " redirects they follow, connect only to public addresses and to the API's own host and"
+                            + " port (baseUrl). If the video host is yours, name it in videoHostsAllowed; to reach"
+                            + " private network addresses, set allowPrivateVideoAddresses=true",
+                    failure);
+        }
         if (failure instanceof HttpResponseException status) {
             int code = status.getStatusCode();
             return new SeedanceException("Downloading " + where + " failed with HTTP " + code
@@ -260,6 +269,16 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 ? SeedanceException.maybeSent("The connection to " + peer + " failed: " + what, failure)
                 : SeedanceException.notSent(
                         "The connection to " + peer + " failed before the request was sent: " + what, failure);
+    }
+
+    /** The download rules' refusal, thrown by the resolver or, behind a proxy, wrapped by the route planner. */
+    private static DownloadAddressRefusedException refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DownloadAddressRefusedException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

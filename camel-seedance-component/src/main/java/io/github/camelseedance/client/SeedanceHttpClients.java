@@ -57,16 +57,20 @@ public final class SeedanceHttpClients {
      *
      * @param sslContext how servers are trusted, or null for the JVM's defaults (its {@code javax.net.ssl} properties)
      * @param proxy      the proxy, or null
+     * @param downloads  where connections other than to the API and the proxy may go
      */
-    public static CloseableHttpAsyncClient start(SSLContext sslContext, ProxySettings proxy) {
+    public static CloseableHttpAsyncClient start(SSLContext sslContext, ProxySettings proxy, DownloadRules downloads) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
         if (sslContext == null) {
             tls.useSystemProperties();
         } else {
             tls.setSslContext(sslContext);
         }
+        GuardedDnsResolver resolver = new GuardedDnsResolver(downloads, proxy);
         PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls.buildAsync())
+                // every connection the client opens is to an address this resolver returned, and checked
+                .setDnsResolver(resolver)
                 // HTTP/2 would put every generation on a few shared connections and write its header fields with
                 // the library's own header objects, which show their values in the log
                 .setDefaultTlsConfig(TlsConfig.custom()
@@ -99,7 +103,7 @@ public final class SeedanceHttpClients {
                 .disableContentCompression()
                 .disableAuthCaching();
         if (proxy != null) {
-            builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
+            builder.setRoutePlanner(new ProxyRoutePlanner(proxy, resolver));
             if (proxy.username() != null) {
                 authenticateToProxy(builder, proxy);
             }
