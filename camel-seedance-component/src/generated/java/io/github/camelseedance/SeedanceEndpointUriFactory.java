@@ -24,7 +24,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("allowPrivateVideoAddresses");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -39,6 +39,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("lastFrameUrl");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
+        props.add("maxPromptLength");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("model");

@@ -9,6 +9,9 @@ final class OptionBounds {
     static final int MAX_RETRIES = 10;
     static final int MAX_CONCURRENT_REQUESTS = 10_000;
     static final int MAX_RESPONSE_POOL_SIZE = 1_000;
+    /** Under 60000, so that 1m, which Camel reads as 60000, is caught. */
+    static final int MAX_PROMPT_LENGTH = 50_000;
+
     static final String MAX_CONNECT_TIMEOUT = "10m";
     static final String MAX_REQUEST_TIMEOUT = "6h";
     static final String MAX_RETRY_DELAY = "1h";

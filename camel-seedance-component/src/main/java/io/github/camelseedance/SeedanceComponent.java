@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.camelseedance.client.ClientSettings;
 import io.github.camelseedance.client.SeedanceHttpClients;
+import io.github.camelseedance.client.Texts;
 import io.github.camelseedance.model.SeedanceModel;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -123,7 +124,7 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
                 && warnedModels.add(model)) {
             LOG.warn(
                     "Model '{}' is not one of the documented Seedance models {}; sending it unchanged",
-                    model,
+                    Texts.oneLine(model),
                     SeedanceModel.ids());
         }
     }

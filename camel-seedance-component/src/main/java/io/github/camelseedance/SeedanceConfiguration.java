@@ -43,8 +43,16 @@ public class SeedanceConfiguration implements Cloneable {
                     + " inputReferences.")
     private String imageUrl;
 
-    @UriParam(label = "producer", description = "What the video should not contain.")
+    @UriParam(label = "producer", description = "What the video should not contain. A blank value counts as not set.")
     private String negativePrompt;
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "10000",
+            description = "The longest prompt, and negative prompt, in characters (Unicode code points); longer text"
+                    + " is refused before anything is sent. The provider documents no limit, so the default is"
+                    + " generous. From 1 to " + OptionBounds.MAX_PROMPT_LENGTH + ".")
+    private int maxPromptLength = 10_000;
 
     @UriParam(
             label = "producer",
@@ -275,6 +283,14 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setNegativePrompt(String negativePrompt) {
         this.negativePrompt = negativePrompt;
+    }
+
+    public int getMaxPromptLength() {
+        return maxPromptLength;
+    }
+
+    public void setMaxPromptLength(int maxPromptLength) {
+        this.maxPromptLength = maxPromptLength;
     }
 
     public String getSeed() {

@@ -87,6 +87,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     OptionBounds.MAX_CONCURRENT_REQUESTS);
         }
         clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings(), downloadRules());
+        OptionBounds.wholeNumber(
+                "maxPromptLength", configuration.getMaxPromptLength(), 1, OptionBounds.MAX_PROMPT_LENGTH);
         requestResolver = new RequestResolver(configuration, getCamelContext().getTypeConverter());
         getComponent().warnIfUnknownModel(requestResolver.optionModel());
     }

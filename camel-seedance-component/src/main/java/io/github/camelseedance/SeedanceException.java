@@ -1,5 +1,6 @@
 package io.github.camelseedance;
 
+import io.github.camelseedance.client.Texts;
 import org.apache.camel.RuntimeCamelException;
 
 /**
@@ -32,7 +33,8 @@ public class SeedanceException extends RuntimeCamelException {
      */
     protected SeedanceException(
             String message, Throwable cause, boolean requestSent, int statusCode, boolean permanent, int attempts) {
-        super(message, cause);
+        // the message quotes the provider's error text and the request's values, and Camel logs it: one line
+        super(Texts.oneLine(message), cause);
         this.requestSent = requestSent;
         this.statusCode = statusCode;
         this.permanent = permanent;

@@ -111,9 +111,8 @@ class RequestValidationPropertiesTest {
             c.check("refused").percentage(p -> p >= 25);
         });
         Statistics.label("refused for")
-                .coverage(c -> Stream.of(Field.values())
-                        .filter(f -> f != Field.NEGATIVE_PROMPT) // any text will do
-                        .forEach(f -> c.check(f.json).count(n -> n > 0)));
+                .coverage(c ->
+                        Stream.of(Field.values()).forEach(f -> c.check(f.json).count(n -> n > 0)));
     }
 
     /** The request fields by JSON name, option and header. */
@@ -170,7 +169,8 @@ class RequestValidationPropertiesTest {
             " https://cdn.example.com/a.png",
             "https://cdn.example.com/my cat.png",
             "https://",
-            "https://user@/x.png");
+            "https://user@/x.png",
+            "https://cdn.example.com/\uD83D.png"); // half a surrogate pair
 
     /** Values the judge accepts; a body field has their Java type, an option their text. */
     private static List<?> valid(Field f) {
@@ -183,13 +183,14 @@ class RequestValidationPropertiesTest {
                         "SIRAYA-Seedance-2.0",
                         "SIRAYA-Seedance-2.0-fast",
                         "ByteDance-Seedance-3.0-preview", // unknown ids are sent unchanged, and may carry references
-                        "siraya-seedance-2.0");
+                        "siraya-seedance-2.0",
+                        "  SIRAYA-Seedance-2.0 "); // sent without the spaces around it, see meaning()
             case PROMPT -> List.of("A shiba inu on the beach", "Rain over Tokyo, neon & steam");
             case SECONDS -> List.of(5, 10);
             case RESOLUTION -> List.of("480p", "720p", "1080p");
             case ASPECT_RATIO -> List.of("16:9", "9:16", "1:1");
             case IMAGE_URL -> URLS;
-            case NEGATIVE_PROMPT -> List.of("blur", "text, watermarks", "");
+            case NEGATIVE_PROMPT -> List.of("blur", "text, watermarks", "", "  "); // a blank one is not sent
             case SEED -> List.of(42L, -1L, Long.MAX_VALUE, Long.MIN_VALUE);
             case GENERATE_AUDIO -> List.of(true, false);
             case FRAME_IMAGES, INPUT_REFERENCES -> throw new IllegalArgumentException(f.json);
@@ -199,7 +200,9 @@ class RequestValidationPropertiesTest {
     /** Values the judge may fault (it decides, not this list). */
     private static List<?> invalid(Field f) {
         return switch (f) {
-            case MODEL, PROMPT -> List.of("", "   ");
+            case MODEL -> List.of("", "   ", "SIRAYA-Seedance-2.0\uDC00");
+            case PROMPT -> List.of("", "   ", "Rain \uD83D over Tokyo");
+            case NEGATIVE_PROMPT -> List.of("fog \uD800");
             case SECONDS -> List.of(7, 0, -5, "ten", 4294967301L, 5.9d, true);
             case RESOLUTION -> List.of("4k", "720P", "");
             case ASPECT_RATIO -> List.of("4:3", "16x9", "");
@@ -210,9 +213,23 @@ class RequestValidationPropertiesTest {
         };
     }
 
-    /** Other forms a header may give a valid value in: what Camel converts to the header's type. */
+    /** What a valid value asks the provider for: a model id without the spaces around it, no blank negative prompt. */
+    private static Object meaning(Field f, Object value) {
+        if (f == Field.MODEL && value instanceof String id) {
+            return id.strip();
+        }
+        return f == Field.NEGATIVE_PROMPT && value instanceof String text && text.isBlank() ? null : value;
+    }
+
+    /** Header values of a Java type that is no text, number or boolean: refused, never sent as their toString(). */
+    private static final List<Value> WRONG_TYPES = List.of(v(Map.of("text", "Rain")), v(List.of("blur")));
+
+    /** Other forms a header may give a valid value in: text as bytes (UTF-8) or another CharSequence, numbers. */
     private static final Map<Field, List<Value>> HEADER_FORMS = Map.of(
-            Field.SECONDS, List.of(v(10L, 10), v(5.0d, 5), v("10", 10)),
+            Field.MODEL, List.of(v(utf8(" SIRAYA-Seedance-2.0"), "SIRAYA-Seedance-2.0")),
+            Field.PROMPT, List.of(v(utf8("Café ☕ at dawn"), "Café ☕ at dawn")),
+            Field.RESOLUTION, List.of(v(new StringBuilder("720p"), "720p")),
+            Field.SECONDS, List.of(v(10L, 10), v(5.0d, 5), v("10", 10), v(utf8("5"), 5)),
             Field.SEED, List.of(v(7, 7), v("42", 42), v(3.0d, 3)),
             Field.GENERATE_AUDIO, List.of(v("true", true), v("False", false)));
 
@@ -242,7 +259,7 @@ class RequestValidationPropertiesTest {
         Map<String, Object> named(Layer layer) {
             Map<String, Object> named = new LinkedHashMap<>();
             for (Setting s : in(layer)) {
-                if (s.value().raw() instanceof Map<?, ?> frames) {
+                if (s.field() == Field.FRAME_IMAGES && s.value().raw() instanceof Map<?, ?> frames) {
                     frames.forEach((name, url) -> named.put((String) name, url));
                 } else {
                     named.put(
@@ -351,19 +368,29 @@ class RequestValidationPropertiesTest {
             return frames(clean, layer);
         } else if (f == Field.INPUT_REFERENCES) {
             return references(clean, layer);
-        } else if (layer == Layer.TEXT_BODY) { // a blank text body sets no prompt
+        } else if (layer == Layer.TEXT_BODY) { // a blank text body sets no prompt; UTF-8 has no half surrogate pair
             return Combinators.combine(pick(clean, valid(f), invalid(f)), Arbitraries.of(false, true))
-                    .as((text, bytes) -> v(
-                            bytes ? text.toString().getBytes(StandardCharsets.UTF_8) : text,
-                            text.toString().isBlank() ? null : text));
+                    .as((text, bytes) -> {
+                        String meant =
+                                bytes ? new String(utf8(text.toString()), StandardCharsets.UTF_8) : text.toString();
+                        return v(bytes ? utf8(text.toString()) : text, meant.isBlank() ? null : meant);
+                    });
         }
         Class<?> bodyType = valid(f).get(0).getClass();
         Arbitrary<Value> value = pick(clean, valid(f), invalid(f))
                 .filter(x -> layer != Layer.BODY || bodyType.isInstance(x))
-                .map(x -> v(layer == Layer.OPTION ? x.toString() : x, x));
-        return layer == Layer.HEADER && HEADER_FORMS.containsKey(f)
-                ? Arbitraries.oneOf(value, Arbitraries.of(HEADER_FORMS.get(f)))
-                : value;
+                .map(x -> v(layer == Layer.OPTION ? x.toString() : x, meaning(f, x)));
+        if (layer != Layer.HEADER) {
+            return value;
+        }
+        if (HEADER_FORMS.containsKey(f)) {
+            value = Arbitraries.oneOf(value, Arbitraries.of(HEADER_FORMS.get(f)));
+        }
+        return clean ? value : Arbitraries.frequencyOf(Tuple.of(9, value), Tuple.of(1, Arbitraries.of(WRONG_TYPES)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Frames as F (first) and L (last): first; first and last; or, not clean, a last alone or a type repeated. */

@@ -1,16 +1,22 @@
 package io.github.camelseedance;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelseedance.model.InputReference;
 import io.github.camelseedance.model.ReferenceRole;
 import io.github.camelseedance.model.ReferenceType;
+import io.github.camelseedance.model.SeedanceModel;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,8 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
                 from("direct:frames").to("seedance:generate?firstFrameUrl=https://cdn.example/first.png");
                 from("direct:v2").to("seedance:generate?model=SIRAYA-Seedance-2.0");
                 from("direct:references").to("seedance:generate?inputReferences=RAW(image:https://cdn.example/a.jpg)");
+                // no stream caching: a stream body reaches the component as sent, to show how much of it is read
+                from("direct:short").noStreamCaching().to("seedance:generate?maxPromptLength=10");
             }
         };
     }
@@ -240,6 +248,127 @@ class SeedanceMessageValidationTest extends SeedanceTestSupport {
     void unsupportedBodyTypeIsRejected() {
         InvalidVideoRequestException e = rejected("direct:generate", Map.of("prompt", "Rain"), Map.of());
         assertThat(e.getMessage()).contains("Unsupported message body", "VideoGenerationRequest");
+    }
+
+    static List<Arguments> headersOfTheWrongJavaType() {
+        return List.of(
+                Arguments.of(SeedanceConstants.PROMPT, Map.of("text", "Rain"), "prompt"),
+                Arguments.of(SeedanceConstants.NEGATIVE_PROMPT, List.of("blur", "fog"), "negativePrompt"),
+                Arguments.of(SeedanceConstants.MODEL, SeedanceModel.SEEDANCE_2_0, "model"),
+                Arguments.of(
+                        SeedanceConstants.RESOLUTION, new StringBuilder[] {new StringBuilder("720p")}, "resolution"),
+                Arguments.of(SeedanceConstants.IMAGE_URL, new Object(), "imageUrl"),
+                Arguments.of(SeedanceConstants.SECONDS, List.of(5), "seconds"),
+                Arguments.of(SeedanceConstants.GENERATE_AUDIO, Map.of(), "generateAudio"));
+    }
+
+    /** Camel would convert any of these to text with toString(), and that text would be sent and billed. */
+    @ParameterizedTest
+    @MethodSource("headersOfTheWrongJavaType")
+    void aHeaderOfTheWrongJavaTypeIsRefusedNamingTheHeader(String header, Object value, String field) {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain", Map.of(header, value));
+        assertThat(e.getField()).isEqualTo(field);
+        assertThat(e.getMessage())
+                .contains("from header " + header, value.getClass().getName());
+    }
+
+    @Test
+    void aBodyOfBytesThatIsNotUtf8IsRefusedNamingThePrompt() {
+        byte[] latin1 = "Café au lait".getBytes(StandardCharsets.ISO_8859_1);
+        InvalidVideoRequestException e = rejected("direct:generate", latin1, Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("the message body", "not valid UTF-8", "byte offset 3", "CamelCharsetName");
+    }
+
+    @Test
+    void aStreamBodyThatIsNotUtf8IsRefusedNamingThePrompt() {
+        byte[] bytes = {'R', 'a', 'i', 'n', ' ', (byte) 0xC3, '('};
+        InvalidVideoRequestException e = rejected("direct:generate", new ByteArrayInputStream(bytes), Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("the message body", "not valid UTF-8", "byte offset 5");
+    }
+
+    @Test
+    void aTextHeaderOfBytesThatIsNotUtf8IsRefusedNamingTheHeader() {
+        InvalidVideoRequestException e = rejected(
+                "direct:generate", "Rain", Map.of(SeedanceConstants.NEGATIVE_PROMPT, new byte[] {'b', (byte) 0xFF}));
+        assertThat(e.getField()).isEqualTo("negativePrompt");
+        assertThat(e.getMessage()).contains("header CamelSeedanceNegativePrompt", "not valid UTF-8", "byte offset 1");
+    }
+
+    @Test
+    void anUnpairedSurrogateInAHeaderIsRefusedNamingTheHeader() {
+        InvalidVideoRequestException e =
+                rejected("direct:generate", "Body", Map.of(SeedanceConstants.PROMPT, "Rain \uD83D over Tokyo"));
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("header CamelSeedancePrompt", "unpaired surrogate", "\\ud83d", "offset 5");
+    }
+
+    @Test
+    void anUnpairedSurrogateInATextBodyIsRefused() {
+        InvalidVideoRequestException e = rejected("direct:generate", "Rain \uDE00", Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("the message body", "unpaired surrogate");
+    }
+
+    @Test
+    void anUnpairedSurrogateInATypedBodyFieldIsRefusedNamingTheField() {
+        InvalidVideoRequestException e = rejected(
+                "direct:generate",
+                VideoGenerationRequest.builder()
+                        .prompt("Rain")
+                        .negativePrompt("fog \uDBFF")
+                        .build(),
+                Map.of());
+        assertThat(e.getField()).isEqualTo("negativePrompt");
+        assertThat(e.getMessage()).contains("body field negativePrompt", "unpaired surrogate");
+    }
+
+    @Test
+    void anUnpairedSurrogateInAReferenceUrlIsRefused() {
+        InvalidVideoRequestException e = rejected(
+                "direct:v2",
+                "Rain",
+                Map.of(
+                        SeedanceConstants.INPUT_REFERENCES,
+                        List.of(InputReference.image("https://cdn.example/\uD800.jpg"))));
+        assertThat(e.getField()).isEqualTo("inputReferences");
+        assertThat(e.getMessage()).contains("header CamelSeedanceInputReferences", "unpaired surrogate");
+    }
+
+    @Test
+    void aPromptLongerThanMaxPromptLengthIsRefusedWithoutShowingIt() {
+        InvalidVideoRequestException e = rejected("direct:short", "Rain over Tokyo", Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage())
+                .contains("the message body", "15 characters", "maxPromptLength 10")
+                .doesNotContain("Tokyo");
+    }
+
+    @Test
+    void aNegativePromptLongerThanMaxPromptLengthIsRefused() {
+        InvalidVideoRequestException e =
+                rejected("direct:short", "Rain", Map.of(SeedanceConstants.NEGATIVE_PROMPT, "blur, text, watermarks"));
+        assertThat(e.getField()).isEqualTo("negativePrompt");
+        assertThat(e.getMessage())
+                .contains("header CamelSeedanceNegativePrompt", "22 characters", "maxPromptLength 10");
+    }
+
+    @Test
+    void aLongTextBodyIsRefusedWithoutBeingReadWhole() {
+        byte[] huge = "Rain ".repeat(100_000).getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream body = new ByteArrayInputStream(huge);
+        InvalidVideoRequestException e = rejected("direct:short", body, Map.of());
+        assertThat(e.getField()).isEqualTo("prompt");
+        assertThat(e.getMessage()).contains("the message body", "maxPromptLength 10");
+        assertThat(huge.length - body.available()).as("bytes read").isLessThanOrEqualTo(41);
+    }
+
+    @Test
+    void lineBreaksInAValueDoNotBreakTheMessageLine() {
+        InvalidVideoRequestException e =
+                rejected("direct:generate", "Rain", Map.of(SeedanceConstants.RESOLUTION, "720p\r\nERROR forged line"));
+        assertThat(e.getMessage()).doesNotContain("\r", "\n").contains("'720p\\r\\nERROR forged line'");
     }
 
     @Test

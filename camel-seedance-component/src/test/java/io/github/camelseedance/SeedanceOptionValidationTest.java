@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Bad endpoint options stop the route from starting, naming the option, the value and what is allowed. */
 class SeedanceOptionValidationTest {
@@ -79,6 +80,9 @@ class SeedanceOptionValidationTest {
                 "seedance:edit                               | Unknown operation 'edit' in seedance:edit: allowed operations are generate",
                 "seedance:generate?seed=abc                  | Invalid seed 'abc' from option seed: expected a whole number",
                 "seedance:generate?seconds=1m                | Invalid seconds '60000' from option seconds: allowed values are 5, 10 (the value as Camel read the option's text",
+                "seedance:generate?maxPromptLength=0         | Invalid maxPromptLength '0': allowed values are 1 to 50000",
+                "seedance:generate?maxPromptLength=1m        | Invalid maxPromptLength '60000': allowed values are 1 to 50000",
+                "seedance:generate?prompt=Rain over Tokyo&maxPromptLength=10 | Invalid prompt from option prompt: 15 characters, more than maxPromptLength 10",
                 "seedance:generate?generateAudio=yes         | Invalid generateAudio 'yes' from option generateAudio: expected true or false",
                 "seedance:generate?maxRetries=1m             | Invalid maxRetries '60000': allowed values are 0 to 10. That is the value as Camel read the option",
                 "seedance:generate?maxRetries=-1             | Invalid maxRetries '-1': allowed values are 0 to 10",
@@ -123,6 +127,30 @@ class SeedanceOptionValidationTest {
         assertThat(failure.getMessage() + rootCause(failure).getMessage())
                 .contains("seconds")
                 .contains("ten");
+    }
+
+    @Test
+    void anOptionWithAnUnpairedSurrogateStopsTheRouteNamingIt() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            SeedanceComponent component = new SeedanceComponent();
+            component.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
+            component.getConfiguration().setApiKey(SEEDANCE.apiKey());
+            component.getConfiguration().setNegativePrompt("fog \uD800");
+            context.addComponent("seedance", component);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("seedance:generate");
+                }
+            });
+
+            Throwable cause = rootCause(catchThrowable(context::start));
+
+            assertThat(cause)
+                    .isInstanceOf(InvalidVideoRequestException.class)
+                    .hasMessageContaining("negativePrompt from option negativePrompt")
+                    .hasMessageContaining("unpaired surrogate");
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ enum RequestField {
             SeedanceConstants.MODEL,
             "model",
             String.class,
-            Check.REQUIRED,
+            Check.REQUIRED.stripped(),
             SeedanceConfiguration::getModel,
             VideoGenerationRequest::model,
             (b, v) -> b.model((String) v)),
@@ -32,7 +32,7 @@ enum RequestField {
             SeedanceConstants.PROMPT,
             "prompt",
             String.class,
-            Check.REQUIRED,
+            Check.REQUIRED.promptLength(),
             SeedanceConfiguration::getPrompt,
             VideoGenerationRequest::prompt,
             (b, v) -> b.prompt((String) v)),
@@ -77,7 +77,7 @@ enum RequestField {
             SeedanceConstants.NEGATIVE_PROMPT,
             "negative_prompt",
             String.class,
-            Check.NONE,
+            Check.NONE.promptLength(),
             SeedanceConfiguration::getNegativePrompt,
             VideoGenerationRequest::negativePrompt,
             (b, v) -> b.negativePrompt((String) v)),
@@ -213,11 +213,15 @@ enum RequestField {
         return (List<InputReference>) value;
     }
 
-    /** How a field's value is checked before anything is sent. */
-    record Check(Kind kind, List<Object> allowed) {
+    /**
+     * How a field's value is checked before anything is sent, besides being text that decodes exactly, or a value of the
+     * field's type ({@link RequestResolver}): {@code strip} takes the white space around a text off as it is read, and
+     * {@code limitLength} bounds it to maxPromptLength characters.
+     */
+    record Check(Kind kind, List<Object> allowed, boolean strip, boolean limitLength) {
 
         enum Kind {
-            /** Free text or a number the provider judges. */
+            /** Free text or a number the provider judges; blank text counts as not set. */
             NONE,
             /** Must be given, and not blank, by some layer. */
             REQUIRED,
@@ -229,13 +233,23 @@ enum RequestField {
             REFERENCES
         }
 
-        static final Check NONE = new Check(Kind.NONE, List.of());
-        static final Check REQUIRED = new Check(Kind.REQUIRED, List.of());
-        static final Check HTTP_URL = new Check(Kind.HTTP_URL, List.of());
-        static final Check REFERENCES = new Check(Kind.REFERENCES, List.of());
+        static final Check NONE = new Check(Kind.NONE, List.of(), false, false);
+        static final Check REQUIRED = new Check(Kind.REQUIRED, List.of(), false, false);
+        static final Check HTTP_URL = new Check(Kind.HTTP_URL, List.of(), false, false);
+        static final Check REFERENCES = new Check(Kind.REFERENCES, List.of(), false, false);
 
         static Check oneOf(Object... allowed) {
-            return new Check(Kind.ONE_OF, List.of(allowed));
+            return new Check(Kind.ONE_OF, List.of(allowed), false, false);
+        }
+
+        /** This check, on the value without the white space around it: an id has none of its own. */
+        Check stripped() {
+            return new Check(kind, allowed, true, limitLength);
+        }
+
+        /** This check, and at most maxPromptLength characters. */
+        Check promptLength() {
+            return new Check(kind, allowed, strip, true);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.camelseedance.request;
 
-import java.io.InputStream;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,6 @@ import io.github.camelseedance.model.InputReference;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Message;
 import org.apache.camel.TypeConverter;
-import org.apache.camel.WrappedFile;
 
 /**
  * Builds the request for one message. Precedence, lowest first: endpoint options (which default from the component),
@@ -25,16 +22,18 @@ public final class RequestResolver {
 
     private final RequestDraft options;
     private final TypeConverter converter;
+    private final int maxPromptLength;
 
     /** Reads and checks the endpoint options once; an invalid option fails here, when the route starts. */
     public RequestResolver(SeedanceConfiguration configuration, TypeConverter converter) {
         this.converter = converter;
+        this.maxPromptLength = configuration.getMaxPromptLength();
         this.options = new RequestDraft();
         for (RequestField field : RequestField.values()) {
             ValueSource source = ValueSource.option(field);
             options.set(field, read(field, field.fromOptions(configuration), source), source);
         }
-        RequestValidator.validateOptions(options);
+        RequestValidator.validateOptions(options, maxPromptLength);
     }
 
     /** The model the endpoint options name. */
@@ -50,7 +49,7 @@ public final class RequestResolver {
             ValueSource source = ValueSource.header(field);
             request.set(field, read(field, message.getHeader(field.header()), source), source);
         }
-        RequestValidator.validateMessage(request);
+        RequestValidator.validateMessage(request, maxPromptLength);
         return request;
     }
 
@@ -65,15 +64,8 @@ public final class RequestResolver {
                 ValueSource source = ValueSource.body(field.bodyProperty());
                 r.set(field, read(field, field.fromBody(typed), source), source);
             }
-        } else if (body instanceof CharSequence
-                || body instanceof byte[]
-                || body instanceof InputStream
-                || body instanceof Reader
-                || body instanceof WrappedFile<?>) {
-            String prompt = message.getBody(String.class);
-            if (prompt != null && !prompt.isBlank()) {
-                r.set(RequestField.PROMPT, prompt.strip(), ValueSource.body(null));
-            }
+        } else if (TextBody.isText(body)) {
+            r.set(RequestField.PROMPT, TextBody.prompt(message, converter, maxPromptLength), ValueSource.body(null));
         } else {
             throw new InvalidVideoRequestException(
                     "body",
@@ -84,10 +76,11 @@ public final class RequestResolver {
     }
 
     /**
-     * Reads a value from any layer as the field's type, or null when absent. Text is read exactly: Camel's own
-     * conversion would send seconds 5.9 as 5 and a seed of 1e30 as Long.MAX_VALUE.
+     * Reads a value from any layer as the field's type, or null when absent. Only text (a String or UTF-8 bytes) is read
+     * as text, and numbers and booleans from their own types or text: Camel's own conversion would send a Map's
+     * toString() as a prompt, seconds 5.9 as 5 and a seed of 1e30 as Long.MAX_VALUE.
      */
-    private Object read(RequestField field, Object raw, ValueSource source) {
+    private static Object read(RequestField field, Object raw, ValueSource source) {
         if (raw == null) {
             return null;
         }
@@ -95,10 +88,17 @@ public final class RequestResolver {
             List<InputReference> references = references(raw, source);
             return references == null || references.isEmpty() ? null : references;
         }
+        if (field.type() == String.class) {
+            return text(field, raw, source);
+        }
         if (field.type().isInstance(raw)) {
             return raw;
         }
-        Object value = convert(field.type(), raw);
+        if (!(raw instanceof Number || raw instanceof Boolean || TextValues.isText(raw))) {
+            throw wrongType(field, raw, source);
+        }
+        Object given = TextValues.isText(raw) ? TextValues.read(field, raw, source) : raw;
+        Object value = convert(field.type(), given);
         if (value == null) {
             String allowed = field.check().kind() == RequestField.Check.Kind.ONE_OF
                     ? "allowed values are "
@@ -106,25 +106,45 @@ public final class RequestResolver {
                     : "expected " + expected(field.type());
             throw new InvalidVideoRequestException(
                     field.optionName(),
-                    "Invalid " + field.optionName() + " '" + raw + "' from " + source + ": " + allowed);
+                    "Invalid " + field.optionName() + " '" + given + "' from " + source + ": " + allowed);
         }
         return value;
     }
 
-    private Object convert(Class<?> type, Object raw) {
+    /** A text field's value as its check reads it; null when an optional one is blank, which is then not sent. */
+    private static String text(RequestField field, Object raw, ValueSource source) {
+        if (!TextValues.isText(raw)) {
+            throw wrongType(field, raw, source);
+        }
+        String text = TextValues.read(field, raw, source);
+        if (field.check().strip()) {
+            text = text.strip();
+        }
+        return field.check().kind() == RequestField.Check.Kind.NONE && text.isBlank() ? null : text;
+    }
+
+    private static Object convert(Class<?> type, Object raw) {
         try {
             if (type == Integer.class || type == Long.class) {
                 BigDecimal exact = new BigDecimal(raw.toString());
                 return type == Integer.class ? (Object) exact.intValueExact() : (Object) exact.longValueExact();
             }
-            if (type == Boolean.class) {
-                String text = raw.toString().toLowerCase(Locale.ROOT);
-                return text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
-            }
-            return converter.tryConvertTo(type, raw);
+            String text = raw.toString().toLowerCase(Locale.ROOT);
+            return text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
         } catch (ArithmeticException | NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The value is not shown: its toString() may be long, or hold what was never meant for a message. */
+    private static InvalidVideoRequestException wrongType(RequestField field, Object raw, ValueSource source) {
+        String forms = field.type() == String.class
+                ? "a String, or UTF-8 bytes"
+                : field.type() == Boolean.class ? "a Boolean, or text" : "a number, or text";
+        return new InvalidVideoRequestException(
+                field.optionName(),
+                "Invalid " + field.optionName() + " from " + source + ": expected " + expected(field.type()) + " ("
+                        + forms + "), not a " + raw.getClass().getName());
     }
 
     private static String expected(Class<?> type) {
@@ -135,26 +155,30 @@ public final class RequestResolver {
     }
 
     private static List<InputReference> references(Object raw, ValueSource source) {
-        if (raw instanceof String compact) {
+        RequestField field = RequestField.INPUT_REFERENCES;
+        if (TextValues.isText(raw)) {
+            String compact = TextValues.read(field, raw, source);
             return compact.isBlank() ? null : InputReferenceParser.parse(compact, source);
         }
         if (raw instanceof InputReference single) {
+            TextValues.requireUnicode(single.url(), field, source);
             return List.of(single);
         }
         if (!(raw instanceof List<?> list)) {
             throw new InvalidVideoRequestException(
-                    RequestField.INPUT_REFERENCES.optionName(),
+                    field.optionName(),
                     "Invalid inputReferences from " + source + ": expected a List of InputReference or the compact"
                             + " type:url form, but got " + raw.getClass().getName());
         }
         for (Object item : list) {
-            if (!(item instanceof InputReference)) {
+            if (!(item instanceof InputReference reference)) {
                 throw new InvalidVideoRequestException(
-                        RequestField.INPUT_REFERENCES.optionName(),
+                        field.optionName(),
                         "Invalid inputReferences from " + source + ": every item must be an InputReference, but"
                                 + " found "
                                 + (item == null ? "null" : item.getClass().getName()));
             }
+            TextValues.requireUnicode(reference.url(), field, source);
         }
         @SuppressWarnings("unchecked")
         List<InputReference> references = (List<InputReference>) list;

@@ -28,21 +28,24 @@ final class RequestValidator {
      * Checks the endpoint options alone: only what no header could still complete or change. A missing prompt or
      * model, a last frame without a first, or references with a 1.x model may be completed per message.
      */
-    static void validateOptions(RequestDraft request) {
-        checkFields(request, false);
+    static void validateOptions(RequestDraft request, int maxPromptLength) {
+        checkFields(request, false, maxPromptLength);
         conflictingModes(request);
     }
 
     /** Checks a complete request, as it is about to be sent. */
-    static void validateMessage(RequestDraft request) {
-        checkFields(request, true);
+    static void validateMessage(RequestDraft request, int maxPromptLength) {
+        checkFields(request, true, maxPromptLength);
         lastFrameNeedsFirst(request);
         conflictingModes(request);
         modelSupportsReferences(request);
     }
 
-    private static void checkFields(RequestDraft r, boolean complete) {
+    private static void checkFields(RequestDraft r, boolean complete, int maxPromptLength) {
         for (RequestField field : RequestField.values()) {
+            if (field.check().limitLength()) {
+                maxLength(r, field, maxPromptLength);
+            }
             switch (field.check().kind()) {
                 case REQUIRED -> {
                     if (complete) {
@@ -54,6 +57,19 @@ final class RequestValidator {
                 case REFERENCES -> references(r, field);
                 case NONE -> {}
             }
+        }
+    }
+
+    /** The text is not shown: it is long, and the count says enough. */
+    private static void maxLength(RequestDraft r, RequestField field, int max) {
+        String value = r.text(field);
+        int length = value == null ? 0 : TextValues.length(value);
+        if (length > max) {
+            throw new InvalidVideoRequestException(
+                    field.optionName(),
+                    "Invalid " + field.optionName() + " from " + r.source(field) + ": " + length
+                            + " characters, more than maxPromptLength " + max + "; shorten it, or raise"
+                            + " maxPromptLength (the provider documents no limit)");
         }
     }
 

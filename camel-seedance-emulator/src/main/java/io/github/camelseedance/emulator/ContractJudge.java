@@ -166,30 +166,49 @@ public final class ContractJudge {
             found.add(new Violation(null, "The request body is " + describe(root) + "; it must be one JSON object."));
             return;
         }
-        judgeNulls(root, "", found);
+        judgeEveryValue(root, "", found);
         judgeUnknownFields(root, found);
         judgeFields(root, found);
         judgeModes(root, found);
     }
 
-    private static void judgeNulls(JsonNode node, String path, List<Violation> found) {
+    // nulls and text, at any depth: a field is omitted rather than null, and text is valid Unicode
+    private static void judgeEveryValue(JsonNode node, String path, List<Violation> found) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                judgeNull(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), found);
+                judgeValue(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), found);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                judgeNull(node.get(i), path + "[" + i + "]", found);
+                judgeValue(node.get(i), path + "[" + i + "]", found);
             }
         }
     }
 
-    private static void judgeNull(JsonNode value, String path, List<Violation> found) {
+    private static void judgeValue(JsonNode value, String path, List<Violation> found) {
         if (value.isNull()) {
             found.add(new Violation(
                     path, "Field '" + path + "' is null; absent fields must be omitted, not sent as null."));
+        } else if (value.isTextual()) {
+            judgeUnicode(value.asText(), path, found);
         } else {
-            judgeNulls(value, path, found);
+            judgeEveryValue(value, path, found);
+        }
+    }
+
+    // JSON travels as UTF-8, which has no encoding for half a surrogate pair; only a JSON escape can carry one
+    private static void judgeUnicode(String text, String path, List<Violation> found) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                found.add(new Violation(
+                        path,
+                        "Field '" + path + "' has an unpaired surrogate " + String.format("\\u%04x", (int) c)
+                                + " at offset " + i + "; allowed: valid Unicode text."));
+                return;
+            }
         }
     }
 

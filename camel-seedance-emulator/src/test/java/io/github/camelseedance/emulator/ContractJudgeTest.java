@@ -156,6 +156,16 @@ class ContractJudgeTest {
                 Arguments.of("prompt missing", "{'model':'ByteDance-Seedance-1.5-pro'}", "prompt", "missing"),
                 Arguments.of(
                         "prompt blank", "{'model':'ByteDance-Seedance-1.5-pro','prompt':' \\n '}", "prompt", "blank"),
+                Arguments.of(
+                        "prompt with an unpaired surrogate",
+                        "{'model':'ByteDance-Seedance-1.5-pro','prompt':'Rain \\ud83d over Tokyo'}",
+                        "prompt",
+                        "unpaired surrogate \\ud83d at offset 5"),
+                Arguments.of(
+                        "frame url with an unpaired surrogate",
+                        "{" + base + ",'frame_images':[{'type':'first_frame','url':'https://x.example/\\udc00.png'}]}",
+                        "frame_images[0].url",
+                        "unpaired surrogate \\udc00"),
                 Arguments.of("seconds as a string", "{" + base + ",'seconds':'5'}", "seconds", "the string \"5\""),
                 Arguments.of(
                         "seconds as a decimal", "{" + base + ",'seconds':5.0}", "seconds", "non-integer number 5.0"),
@@ -325,6 +335,13 @@ class ContractJudgeTest {
             assertThat(violation.field()).isNull();
             assertThat(violation.message()).contains(fragment, "one JSON object");
         });
+    }
+
+    @Test
+    void aSurrogatePairIsValidText() {
+        String body = json("{'model':'ByteDance-Seedance-1.5-pro','prompt':'Rain \\ud83c\\udf27 over Tokyo 🌧'}");
+
+        assertThat(judge.violations(HEADERS, body)).isEmpty();
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class FileDropApplication {
         // no main class given: package scanning would add the route a second time
         Main main = new Main();
         main.configure().addRoutesBuilder(new FileDropRoutes());
+        main.bind("oneLineLogs", new OneLineLogs());
         overrideProperties.forEach(main::addOverrideProperty);
         return main;
     }

@@ -61,12 +61,11 @@ public class FileDropRoutes extends RouteBuilder {
                 .setProperty(VIDEO_NAME, simple("${file:name.noext.single}.mp4"))
                 .process(new InputLeftovers(outputDir, TEMP_PREFIX))
                 .log("Generating a video for ${header.CamelFileName}")
+                // a .txt file goes to the component as it is: it reads the prompt in the endpoint's charset, refuses
+                // bytes that are not UTF-8 rather than sending them as replacement characters, and strips it
                 .choice()
                 .when(simple("${file:ext} =~ 'json'"))
                 .unmarshal(new JacksonDataFormat(VideoGenerationRequest.class))
-                .otherwise()
-                .process(exchange -> exchange.getMessage()
-                        .setBody(exchange.getMessage().getBody(String.class).strip()))
                 .end()
                 // the component's own limit rather than a throttle: an exchange waiting for its turn there ends with
                 // SeedanceStoppedException on shutdown, so its input too stays for the next run

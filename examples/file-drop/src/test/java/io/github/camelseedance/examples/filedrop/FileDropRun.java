@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
@@ -57,6 +58,10 @@ final class FileDropRun implements AutoCloseable {
 
     Path output() {
         return output;
+    }
+
+    CamelContext camelContext() {
+        return main.getCamelContext();
     }
 
     int inFlight() {

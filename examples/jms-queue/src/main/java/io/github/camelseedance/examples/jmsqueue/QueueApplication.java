@@ -70,6 +70,7 @@ public final class QueueApplication {
         Main main = new Main();
         main.configure().addConfiguration(new WorkerConfiguration());
         main.configure().addRoutesBuilder(new GenerationWorkerRoutes());
+        main.bind("oneLineLogs", new OneLineLogs());
         overrideProperties.forEach(main::addOverrideProperty);
         return main;
     }

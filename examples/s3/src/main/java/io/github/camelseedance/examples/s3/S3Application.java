@@ -64,6 +64,7 @@ public final class S3Application {
     public static Main createMain(Map<String, String> overrideProperties) {
         // no main class given: nothing is scanned, the routes come from camel.main.routes-include-pattern only
         Main main = new Main();
+        main.bind("oneLineLogs", new OneLineLogs());
         overrideProperties.forEach(main::addOverrideProperty);
         return main;
     }
