@@ -20,9 +20,11 @@ final class EmulatorVertx {
     private EmulatorVertx() {}
 
     static Vertx create() {
-        // no file caching and no classpath resolution: nothing here reads files through Vert.x, so it leaves none
-        // behind
+        // daemon threads, so a JVM whose application failed before close() still exits rather than being held alive
+        // by a test server; no file caching and no classpath resolution: nothing here reads files through Vert.x, so
+        // it leaves none behind
         return Vertx.vertx(new VertxOptions()
+                .setUseDaemonThread(true)
                 .setFileSystemOptions(
                         new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     }

@@ -23,6 +23,7 @@ final class VideoSender {
     private final boolean broken;
     private final long end;
     private long position;
+    private boolean finished;
     private Future<Void> lastWrite = Future.succeededFuture();
 
     private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken) {
@@ -52,6 +53,11 @@ final class VideoSender {
 
     // runs on the connection's event loop, first from start() and then from the drain handler, never concurrently
     private void pump() {
+        // Vert.x may report a drained queue after the last write (end() still queued behind other chunks): the
+        // response is then already ended, and a second end() would throw "Response has already been written"
+        if (finished) {
+            return;
+        }
         while (position < end) {
             if (response.closed()) {
                 LOG.debug("GET {}: the client left after {} of {} bytes", request.path(), position, video.size());
@@ -65,6 +71,8 @@ final class VideoSender {
             lastWrite = response.write(video.slice(position, length));
             position += length;
         }
+        finished = true;
+        response.drainHandler(null);
         if (broken) {
             // closed only once the last chunk is on the wire: a close with writes still queued would discard them
             lastWrite.onComplete(written -> {

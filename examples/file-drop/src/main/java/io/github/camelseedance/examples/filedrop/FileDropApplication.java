@@ -30,7 +30,7 @@ public final class FileDropApplication {
                 exitCode = main.getExitCode();
             }
         }
-        // the emulator's and Camel's non-daemon threads must not keep the JVM alive after the summary
+        // Camel's non-daemon threads must not keep the JVM alive after the summary
         System.exit(exitCode);
     }
 

@@ -59,6 +59,8 @@ public class FileDropRoutes extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .setProperty(MOVE_TO, constant(DONE_DIR))
                 .setProperty(VIDEO_NAME, simple("${file:name.noext.single}.mp4"))
+                // before InputLeftovers: a refused input must not tidy up the partial video of the one holding the name
+                .process(new VideoNames(outputDir))
                 .process(new InputLeftovers(outputDir, TEMP_PREFIX))
                 .log("Generating a video for ${header.CamelFileName}")
                 // a .txt file goes to the component as it is: it reads the prompt in the endpoint's charset, refuses

@@ -175,6 +175,63 @@ class FileDropFlowTest {
                 .satisfies(line -> assertThat(line).startsWith("torn.txt failed"));
     }
 
+    @Test
+    void twoInputsForOneVideoNameMakeOneVideoAndTheOtherIsRefusedBeforeAnyCall() throws Exception {
+        // a generation that takes a while, so the second input mostly arrives while the first is at the provider
+        emulator.setLatency(Duration.ofSeconds(3));
+        drop("fox.txt", "A fox crossing a snowy field");
+        drop("fox.json", """
+                {"prompt": "A fox asleep in its den"}
+                """);
+
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(FileDropRun.inputs(input)).isEmpty();
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        assertThat(emulator.generationCount()).as("POSTs").isEqualTo(1);
+        List<String> done = FileDropRun.files(input.resolve(".done"));
+        List<String> refused = FileDropRun.files(input.resolve(".error"));
+        assertThat(done).hasSize(1);
+        assertThat(refused).hasSize(1);
+        assertThat(List.of(done.get(0), refused.get(0))).containsExactlyInAnyOrder("fox.txt", "fox.json");
+        assertThat(emulator.generationRequests().get(0).json().get("prompt").asText())
+                .isEqualTo(done.get(0).equals("fox.txt") ? "A fox crossing a snowy field" : "A fox asleep in its den");
+        assertThat(FileDropRun.files(output)).as("videos").containsExactly("fox.mp4");
+        assertPlayableMp4(output.resolve("fox.mp4"));
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .startsWith(refused.get(0) + " failed, moved to .error: its video fox.mp4 ");
+    }
+
+    @Test
+    void anInputWhoseVideoAlreadyExistsIsRefusedBeforeAnyCallAndTheVideoIsKept() throws Exception {
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("harbour.mp4"), "an earlier video, paid for");
+        drop("harbour.txt", HARBOUR);
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/harbour.txt");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        assertThat(emulator.generationCount()).as("POSTs").isZero();
+        assertThat(FileDropRun.files(output)).as("videos").containsExactly("harbour.mp4");
+        assertThat(output.resolve("harbour.mp4")).hasContent("an earlier video, paid for");
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .isEqualTo("harbour.txt failed, moved to .error: its video harbour.mp4 already exists in the output "
+                        + "folder; move that video away or rename harbour.txt to generate it again");
+    }
+
     // written under a dot-name and renamed, as a careful producer of input files would
     private void drop(String name, String content) throws IOException {
         Files.createDirectories(input);

@@ -34,7 +34,7 @@ public final class S3Application {
             e.printStackTrace();
             exitCode = 1;
         }
-        // Camel's, Jetty's and the emulator's non-daemon threads must not keep the JVM alive after the summary
+        // Camel's and Jetty's non-daemon threads must not keep the JVM alive after the summary
         System.exit(exitCode);
     }
 

@@ -181,6 +181,70 @@ class S3FlowTest {
     }
 
     @Test
+    void twoImagesForOneVideoKeyMakeOneVideoAndTheOtherIsRefusedBeforeAnyCall() throws Exception {
+        // a generation that takes a while, so the second image mostly arrives while the first is at the provider
+        emulator.setLatency(Duration.ofSeconds(3));
+        byte[] png = Files.readAllBytes(Path.of("samples/lighthouse.png"));
+        buckets.put(INPUT, "pets/cat.png", png, Map.of("prompt", "The cat stretches in the sun"));
+        buckets.put(INPUT, "pets/cat.jpg", png, Map.of("prompt", "The cat chases a leaf"));
+
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(buckets.keys(INPUT)).doesNotContain("pets/cat.png", "pets/cat.jpg");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        assertThat(emulator.generationCount()).as("POSTs").isEqualTo(1);
+        assertThat(buckets.keys(OUTPUT)).as("videos").containsExactly("pets/cat.mp4");
+        String generated = buckets.keys(INPUT).contains("done/pets/cat.png") ? "pets/cat.png" : "pets/cat.jpg";
+        String refused = generated.equals("pets/cat.png") ? "pets/cat.jpg" : "pets/cat.png";
+        assertThat(buckets.keys(INPUT))
+                .containsExactlyInAnyOrder("done/" + generated, "error/" + refused, "error/" + refused + ".error.txt");
+        assertThat(emulator.generationRequests().get(0).json().get("prompt").asText())
+                .isEqualTo(buckets.metadata(INPUT, "done/" + generated).get("prompt"));
+        String reason = new String(buckets.bytes(INPUT, "error/" + refused + ".error.txt"), StandardCharsets.UTF_8);
+        assertThat(reason).startsWith("its video pets/cat.mp4 ");
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .isEqualTo(refused + " failed, moved to error/: " + reason.strip());
+    }
+
+    @Test
+    void anImageWhoseVideoExistsIsRefusedBeforeAnyCallAndTheVideoIsKept() throws Exception {
+        byte[] earlier = "an earlier video, paid for".getBytes(StandardCharsets.UTF_8);
+        buckets.put(OUTPUT, "pets/cat.mp4", earlier, Map.of());
+        buckets.put(
+                INPUT,
+                "pets/cat.png",
+                Files.readAllBytes(Path.of("samples/lighthouse.png")),
+                Map.of("prompt", "The cat stretches in the sun"));
+
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(buckets.keys(INPUT))
+                            .contains("error/pets/cat.png")
+                            .doesNotContain("pets/cat.png");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        assertThat(emulator.generationCount()).as("POSTs").isZero();
+        assertThat(buckets.keys(OUTPUT)).as("videos").containsExactly("pets/cat.mp4");
+        assertThat(buckets.bytes(OUTPUT, "pets/cat.mp4")).isEqualTo(earlier);
+        assertThat(new String(buckets.bytes(INPUT, "error/pets/cat.png.error.txt"), StandardCharsets.UTF_8).strip())
+                .isEqualTo("its video pets/cat.mp4 already exists in the output bucket; move that video away or upload "
+                        + "the image under another name to generate it again");
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .startsWith("pets/cat.png failed, moved to error/: its video pets/cat.mp4 already exists");
+    }
+
+    @Test
     void theImageLinkServesTheImageWithoutCredentialsUntilItExpires() throws Exception {
         byte[] image = Files.readAllBytes(Path.of("samples/sunset.png"));
         // under done/, so the route leaves it alone while the link is made through the route's own endpoint
