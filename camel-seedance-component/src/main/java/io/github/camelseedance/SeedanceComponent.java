@@ -19,6 +19,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -74,6 +75,7 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SeedanceOperation operation = SeedanceOperation.fromValue(remaining);
+        UriSecretPolicy.check(getCamelContext(), StringHelper.before(uri, ":"), parameters);
         SeedanceEndpoint endpoint = new SeedanceEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null) {

@@ -58,11 +58,12 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private final Executor workers;
     private final URI generationsUri;
     private final String apiKey;
+    private final Redactor redactor;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RequestConfig apiCall;
     private final RequestConfig videoDownload;
-    private final SeedanceJson json = new SeedanceJson();
+    private final SeedanceJson json;
 
     /**
      * @param http    the component's client for this endpoint's TLS and proxy settings; shared, not closed here
@@ -78,6 +79,8 @@ public final class HttpSeedanceClient implements SeedanceClient {
             Executor workers) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
+        this.redactor = new Redactor(apiKey);
+        this.json = new SeedanceJson(redactor);
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.http = http;
@@ -114,9 +117,9 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 .thenApply(answer -> toVideo(answer, request.model()));
     }
 
+    /** A success is delivered as the provider sent it; only the texts of a failure are redacted. */
     private GeneratedVideo toVideo(AnswerConsumer.Answer answer, String model) {
-        // whatever the provider echoes, nothing read from the body can carry the key further
-        String body = redact(new String(answer.body(), StandardCharsets.UTF_8));
+        String body = new String(answer.body(), StandardCharsets.UTF_8);
         int status = answer.status();
         if (status < 200 || status > 299) {
             throw apiError(status, body, RetryAfter.parse(answer.retryAfter()));
@@ -127,7 +130,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private SeedanceApiException apiError(int status, String body, Duration retryAfter) {
         SeedanceJson.ApiError error = json.readError(body);
         if (error == null) {
-            String text = body.isEmpty() ? "empty response body" : "non-JSON response " + Texts.snippet(body);
+            String text = body.isEmpty() ? "empty response body" : "non-JSON response " + json.excerpt(body);
             return new SeedanceApiException(status, text, null, null, null, retryAfter);
         }
         return new SeedanceApiException(status, error.message(), error.type(), error.param(), error.code(), retryAfter);
@@ -140,10 +143,12 @@ public final class HttpSeedanceClient implements SeedanceClient {
             uri = URI.create(videoUrl);
             requireHttp(uri);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new SeedanceException(
-                    "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
+            // without the cause: its message repeats the URL as it came, unredacted
+            return CompletableFuture.failedFuture(
+                    new SeedanceException("The Seedance API returned a video URL that cannot be downloaded: "
+                            + redactor.redact(e.getMessage())));
         }
-        String where = "the video from " + hostOf(uri) + uri.getRawPath();
+        String where = redactor.redact("the video from " + hostOf(uri) + uri.getRawPath());
         VideoConsumer video = new VideoConsumer(
                 SeedanceHttpClients.INITIAL_WINDOW, 2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
         try {
@@ -231,7 +236,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
         if (failure instanceof SeedanceException seedance) {
             return seedance;
         }
-        String reason = redact(String.valueOf(failure.getMessage()));
+        String reason = redactor.redact(String.valueOf(failure.getMessage()));
         if (causedBy(failure, SSLException.class)) {
             return SeedanceException.refusedBeforeSending(
                     "The TLS handshake with " + peer + " failed: " + reason
@@ -304,13 +309,6 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new IllegalArgumentException("not an absolute http or https URL");
         }
-    }
-
-    private String redact(String text) {
-        if (text == null || apiKey == null || apiKey.isEmpty()) {
-            return text;
-        }
-        return text.replace(apiKey, "[redacted]");
     }
 
     private static String hostOf(URI uri) {

@@ -10,11 +10,19 @@ import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 
-/** The API's JSON: the request as it goes out, the success and error bodies as they come back. */
+/**
+ * The API's JSON: the request as it goes out, the success and error bodies as they come back. A success is read as
+ * sent; the key is hidden only in what an exception shows.
+ */
 final class SeedanceJson {
 
     // the request classes carry their own snake_case names and NON_NULL inclusion; responses may grow new fields
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Redactor redactor;
+
+    SeedanceJson(Redactor redactor) {
+        this.redactor = redactor;
+    }
 
     byte[] write(VideoGenerationRequest request) {
         try {
@@ -31,8 +39,7 @@ final class SeedanceJson {
         if (root == null || !root.isObject()) {
             throw SeedanceException.unusableAnswer(
                     status,
-                    "The Seedance API answered with success but the body is not" + " a JSON object: "
-                            + Texts.snippet(body));
+                    "The Seedance API answered with success but the body is not" + " a JSON object: " + excerpt(body));
         }
         JsonNode data = root.path("data");
         if (!data.isArray() || data.isEmpty()) {
@@ -40,14 +47,14 @@ final class SeedanceJson {
                     status,
                     "The Seedance API answered with success but without a video:"
                             + " data is " + (data.isMissingNode() ? "missing" : "empty")
-                            + " in " + Texts.snippet(body));
+                            + " in " + excerpt(body));
         }
         JsonNode first = data.get(0);
         String url = first.path("url").asText(null);
         if (url == null || url.isBlank()) {
             throw SeedanceException.unusableAnswer(
                     status,
-                    "The Seedance API answered with success but data[0].url is" + " missing in " + Texts.snippet(body));
+                    "The Seedance API answered with success but data[0].url is" + " missing in " + excerpt(body));
         }
         JsonNode created = root.path("created");
         return new GeneratedVideo(
@@ -57,14 +64,26 @@ final class SeedanceJson {
                 model);
     }
 
-    /** The provider's error object, or null when the body is not JSON in that shape. */
+    /**
+     * The provider's error object, or null when the body is not JSON in that shape. Each field is redacted once
+     * decoded, so no JSON escape can carry the key past the redactor.
+     */
     ApiError readError(String body) {
         JsonNode root = parse(body);
         JsonNode error = root == null ? null : root.get("error");
         if (error == null || !error.isObject()) {
             return null;
         }
-        return new ApiError(text(error, "message"), text(error, "type"), text(error, "param"), text(error, "code"));
+        return new ApiError(
+                redactor.redact(text(error, "message")),
+                redactor.redact(text(error, "type")),
+                redactor.redact(text(error, "param")),
+                redactor.redact(text(error, "code")));
+    }
+
+    /** The start of a body for an exception message, with the key hidden (redacted whole, then shortened). */
+    String excerpt(String body) {
+        return Texts.snippet(redactor.redact(body));
     }
 
     private JsonNode parse(String body) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelseedance.emulator.EmulatorFallback;
+import io.github.camelseedance.emulator.EmulatorResponse;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;
 import org.apache.camel.LoggingLevel;
@@ -144,6 +145,43 @@ class FileDropFlowTest {
                 .anySatisfy(line -> assertThat(line).contains("empty.txt").containsIgnoringCase("prompt"));
         assertThat(errorLines).anySatisfy(line -> assertThat(line).startsWith("broken.json failed"));
         assertThat(errorLines).noneSatisfy(line -> assertThat(line).contains(emulator.apiKey()));
+    }
+
+    @Test
+    void aKeyTheApiEchoesInJsonEscapesNeverReachesTheErrorLine() throws Exception {
+        String escaped = unicodeEscaped(emulator.apiKey());
+        emulator.enqueue(EmulatorResponse.json(
+                401,
+                "{\"error\": {\"message\": \"Incorrect API key provided: " + escaped
+                        + "\", \"type\": \"authentication_error\", \"code\": \"invalid_api_key\"}}"));
+        drop("echo.txt", "A lighthouse in fog");
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/echo.txt");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        // a 401 is not retried: one POST, and one ERROR line with the key redacted
+        assertThat(emulator.generationRequests()).hasSize(1);
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .startsWith("echo.txt failed")
+                .contains("HTTP 401", "Incorrect API key provided: [redacted]")
+                .doesNotContain(emulator.apiKey())
+                .doesNotContain(escaped);
+    }
+
+    /** Every character as a JSON unicode escape, as a provider's serializer may write it. */
+    private static String unicodeEscaped(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            escaped.append(String.format("\\u%04x", (int) c));
+        }
+        return escaped.toString();
     }
 
     @Test

@@ -183,6 +183,38 @@ class QueueFlowTest {
                 .containsExactly("A harbour at night");
     }
 
+    @Test
+    void aKeyTheApiEchoesInJsonEscapesNeverReachesTheDeadLetterEntry() throws Exception {
+        String escaped = unicodeEscaped(infra.emulator.apiKey());
+        infra.emulator.enqueue(EmulatorResponse.json(
+                401,
+                "{\"error\": {\"message\": \"Incorrect API key provided: " + escaped
+                        + "\", \"type\": \"authentication_error\", \"param\": \"" + escaped
+                        + "\", \"code\": \"invalid_api_key\"}}"));
+        client.send("""
+                {"requestId": "order-echo", "request": {"prompt": "A lighthouse in fog"}}
+                """);
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(answers.poll().deadLetters()).containsKey("order-echo"));
+
+        // a 401 is not retried: one POST, one entry, the key redacted from both fields it was echoed in
+        assertThat(infra.emulator.generationRequests()).hasSize(1);
+        assertThat(reason("order-echo"))
+                .contains("HTTP 401", "Incorrect API key provided: [redacted]", "param=[redacted]")
+                .doesNotContain(infra.emulator.apiKey())
+                .doesNotContain(escaped);
+    }
+
+    /** Every character as a JSON unicode escape, as a provider's serializer may write it. */
+    private static String unicodeEscaped(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            escaped.append(String.format("\\u%04x", (int) c));
+        }
+        return escaped.toString();
+    }
+
     private String reason(String requestId) {
         List<DeadLetter> entries = answers.deadLetters().get(requestId);
         assertThat(entries).as("dead-letter entries of " + requestId).hasSize(1);

@@ -245,6 +245,46 @@ class S3FlowTest {
     }
 
     @Test
+    void aKeyTheApiEchoesInJsonEscapesIsNeitherInTheErrorObjectNorInTheLog() {
+        String escaped = unicodeEscaped(emulator.apiKey());
+        emulator.enqueue(EmulatorResponse.json(
+                401,
+                "{\"error\": {\"message\": \"Incorrect API key provided: " + escaped
+                        + "\", \"type\": \"authentication_error\", \"code\": \"invalid_api_key\"}}"));
+        buckets.put(INPUT, "echo.png", "png bytes".getBytes(StandardCharsets.UTF_8), Map.of("prompt", "A city"));
+
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(buckets.keys(INPUT)).contains("error/echo.png.error.txt");
+                    assertThat(main.getCamelContext().getInflightRepository().size())
+                            .isZero();
+                });
+
+        // a 401 is not retried: one POST, and the key redacted from the reason beside the image and from the log
+        assertThat(emulator.generationRequests()).hasSize(1);
+        assertThat(new String(buckets.bytes(INPUT, "error/echo.png.error.txt"), StandardCharsets.UTF_8))
+                .contains("HTTP 401", "Incorrect API key provided: [redacted]")
+                .doesNotContain(emulator.apiKey())
+                .doesNotContain(escaped);
+        assertThat(errorLines)
+                .singleElement()
+                .asString()
+                .contains("Incorrect API key provided: [redacted]")
+                .doesNotContain(emulator.apiKey())
+                .doesNotContain(escaped);
+    }
+
+    /** Every character as a JSON unicode escape, as a provider's serializer may write it. */
+    private static String unicodeEscaped(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            escaped.append(String.format("\\u%04x", (int) c));
+        }
+        return escaped.toString();
+    }
+
+    @Test
     void theImageLinkServesTheImageWithoutCredentialsUntilItExpires() throws Exception {
         byte[] image = Files.readAllBytes(Path.of("samples/sunset.png"));
         // under done/, so the route leaves it alone while the link is made through the route's own endpoint
