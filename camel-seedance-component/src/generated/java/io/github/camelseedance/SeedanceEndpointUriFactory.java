@@ -24,12 +24,13 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(32);
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
         props.add("connectTimeout");
         props.add("download");
+        props.add("downloadTimeout");
         props.add("firstFrameUrl");
         props.add("generateAudio");
         props.add("imageUrl");
@@ -39,6 +40,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxConcurrentRequests");
         props.add("maxRetries");
         props.add("maxRetryDelay");
+        props.add("maxVideoSize");
         props.add("model");
         props.add("negativePrompt");
         props.add("nonProxyHosts");
