@@ -46,6 +46,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": getOrCreateConfiguration(target).setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": getOrCreateConfiguration(target).setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
@@ -66,6 +68,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxvideosize":
+        case "maxVideoSize": getOrCreateConfiguration(target).setMaxVideoSize(property(camelContext, long.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -122,6 +126,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return java.time.Duration.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
@@ -142,6 +148,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maxvideosize":
+        case "maxVideoSize": return long.class;
         case "model": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -199,6 +207,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": return getOrCreateConfiguration(target).getDnsResolver();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "firstframeurl":
         case "firstFrameUrl": return getOrCreateConfiguration(target).getFirstFrameUrl();
         case "generateaudio":
@@ -219,6 +229,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "maxvideosize":
+        case "maxVideoSize": return getOrCreateConfiguration(target).getMaxVideoSize();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();

@@ -36,6 +36,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": target.getConfiguration().setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": target.getConfiguration().setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
@@ -56,6 +58,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxvideosize":
+        case "maxVideoSize": target.getConfiguration().setMaxVideoSize(property(camelContext, long.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +107,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return java.time.Duration.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
@@ -123,6 +129,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maxvideosize":
+        case "maxVideoSize": return long.class;
         case "model": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -171,6 +179,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": return target.getConfiguration().getDnsResolver();
         case "download": return target.getConfiguration().isDownload();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
         case "firstframeurl":
         case "firstFrameUrl": return target.getConfiguration().getFirstFrameUrl();
         case "generateaudio":
@@ -191,6 +201,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "maxvideosize":
+        case "maxVideoSize": return target.getConfiguration().getMaxVideoSize();
         case "model": return target.getConfiguration().getModel();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();

@@ -24,7 +24,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(36);
         props.add("allowPrivateVideoAddresses");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -32,6 +32,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("connectTimeout");
         props.add("dnsResolver");
         props.add("download");
+        props.add("downloadTimeout");
         props.add("firstFrameUrl");
         props.add("generateAudio");
         props.add("imageUrl");
@@ -42,6 +43,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxPromptLength");
         props.add("maxRetries");
         props.add("maxRetryDelay");
+        props.add("maxVideoSize");
         props.add("model");
         props.add("negativePrompt");
         props.add("nonProxyHosts");

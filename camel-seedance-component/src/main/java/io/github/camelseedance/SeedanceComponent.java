@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
@@ -20,6 +21,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.StringHelper;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -159,9 +161,9 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
     }
 
     /**
-     * One timer thread for every endpoint's retry waits: a wait is a scheduled task, not a parked thread. Its queue has
-     * no bound (Camel's default scheduled profile refuses past 1,000), so a burst of answers to retry is never refused;
-     * it refuses only once shut down, when the component stops.
+     * One timer thread for every endpoint's retry waits and call deadlines: a wait is a scheduled task, not a parked
+     * thread. Its queue has no bound (Camel's default scheduled profile refuses past 1,000), so a burst of answers to
+     * retry is never refused; it refuses only once shut down, when the component stops.
      */
     synchronized ScheduledExecutorService timer() {
         if (timer == null) {
@@ -172,6 +174,14 @@ public class SeedanceComponent extends DefaultComponent implements SSLContextPar
             timer = getCamelContext()
                     .getExecutorServiceManager()
                     .newScheduledThreadPool(this, "SeedanceTimer", profile);
+            // every call schedules its deadline here and cancels it when it ends: a cancelled task leaves the queue
+            // at once rather than at its time, minutes later, with what it refers to
+            ScheduledThreadPoolExecutor pool = timer instanceof SizedScheduledExecutorService sized
+                    ? sized.getScheduledThreadPoolExecutor()
+                    : timer instanceof ScheduledThreadPoolExecutor plain ? plain : null;
+            if (pool != null) {
+                pool.setRemoveOnCancelPolicy(true);
+            }
         }
         return timer;
     }

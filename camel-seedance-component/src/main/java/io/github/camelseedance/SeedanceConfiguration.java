@@ -1,5 +1,7 @@
 package io.github.camelseedance;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -114,9 +116,10 @@ public class SeedanceConfiguration implements Cloneable {
             label = "producer",
             defaultValue = "10m",
             javaType = "java.time.Duration",
-            description = "How long to wait for the API's answer, and the longest a video download may stall."
-                    + " Generation is synchronous on the provider's side and takes minutes, so this is long;"
-                    + " no thread is held while waiting. From 1 ms to " + OptionBounds.MAX_REQUEST_TIMEOUT + ".")
+            description = "How long to wait for the API's whole answer, head and body, and the longest a video"
+                    + " download may stall. Generation is synchronous on the provider's side and takes minutes, so"
+                    + " this is long; no thread is held while waiting. From 1 ms to "
+                    + OptionBounds.MAX_REQUEST_TIMEOUT + ".")
     private long requestTimeout = 600_000;
 
     @UriParam(
@@ -193,6 +196,24 @@ public class SeedanceConfiguration implements Cloneable {
                     + " the component connects to: the API, video hosts, the proxy. Downloads are judged on the"
                     + " addresses it returns, which are the addresses connected to. When not set, the JVM's resolver.")
     private DnsResolver dnsResolver;
+
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "4294967296",
+            description = "The largest video a download accepts, in bytes (4 GiB by default, far above what the"
+                    + " models make). A video host that announces more is refused before anything is read; one that"
+                    + " sends more without announcing it fails the stream there. From 1 to "
+                    + OptionBounds.MAX_VIDEO_SIZE + " (1 TiB).")
+    private long maxVideoSize = OptionBounds.DEFAULT_MAX_VIDEO_SIZE;
+
+    @UriParam(
+            label = "producer,advanced",
+            javaType = "java.time.Duration",
+            description = "The longest a video download may take, from its request to its last byte, redirects"
+                    + " included; past it the download, or its stream, fails. When not set there is none: a download"
+                    + " ends only when its host stalls for the requestTimeout or sends more than maxVideoSize. From 1"
+                    + " ms to " + OptionBounds.MAX_DOWNLOAD_TIMEOUT + ".")
+    private Duration downloadTimeout;
 
     @UriParam(
             label = "security",
@@ -435,6 +456,22 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setDnsResolver(DnsResolver dnsResolver) {
         this.dnsResolver = dnsResolver;
+    }
+
+    public long getMaxVideoSize() {
+        return maxVideoSize;
+    }
+
+    public void setMaxVideoSize(long maxVideoSize) {
+        this.maxVideoSize = maxVideoSize;
+    }
+
+    public Duration getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    public void setDownloadTimeout(Duration downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public SSLContextParameters getSslContextParameters() {

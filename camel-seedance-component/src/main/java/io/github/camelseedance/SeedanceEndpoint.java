@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.camelseedance.client.ClientSettings;
+import io.github.camelseedance.client.DownloadLimits;
 import io.github.camelseedance.client.DownloadRules;
 import io.github.camelseedance.client.HttpSeedanceClient;
 import io.github.camelseedance.client.ProxySettings;
@@ -79,6 +80,13 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         OptionBounds.duration("retryDelay", configuration.getRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.duration("maxRetryDelay", configuration.getMaxRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.wholeNumber("maxRetries", configuration.getMaxRetries(), 0, OptionBounds.MAX_RETRIES);
+        OptionBounds.wholeNumber("maxVideoSize", configuration.getMaxVideoSize(), 1, OptionBounds.MAX_VIDEO_SIZE);
+        if (configuration.getDownloadTimeout() != null) {
+            OptionBounds.duration(
+                    "downloadTimeout",
+                    configuration.getDownloadTimeout().toMillis(),
+                    OptionBounds.MAX_DOWNLOAD_TIMEOUT);
+        }
         if (configuration.getMaxConcurrentRequests() != null) {
             OptionBounds.wholeNumber(
                     "maxConcurrentRequests",
@@ -102,8 +110,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
+                    new DownloadLimits(configuration.getMaxVideoSize(), configuration.getDownloadTimeout()),
                     getComponent().httpClient(clientSettings),
-                    getComponent().responseExecutor());
+                    getComponent().responseExecutor(),
+                    getComponent().timer());
             RetryPolicy policy = new RetryPolicy(
                     configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()),

@@ -58,7 +58,19 @@ public class SeedanceException extends RuntimeCamelException {
 
     /** The provider answered with {@code statusCode}, but not with anything usable; sending again would pay again. */
     public static SeedanceException unusableAnswer(int statusCode, String message) {
-        return new SeedanceException(message, null, true, statusCode, true, 1);
+        return unusableAnswer(statusCode, message, null);
+    }
+
+    /**
+     * The provider answered with {@code statusCode}, but not with anything usable; sending again would pay again. For a
+     * success, the message ends by saying that the video was probably billed.
+     */
+    public static SeedanceException unusableAnswer(int statusCode, String message, Throwable cause) {
+        String said = statusCode >= 200 && statusCode < 300
+                ? message + ". The provider has probably generated and billed this video: it is not sent again, which"
+                        + " would pay for it twice"
+                : message;
+        return new SeedanceException(said, cause, true, statusCode, true, 1);
     }
 
     /**

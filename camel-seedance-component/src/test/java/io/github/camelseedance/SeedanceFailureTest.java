@@ -127,12 +127,12 @@ class SeedanceFailureTest extends SeedanceTestSupport {
     void anAnswerLargerThanTheLimitIsRefusedWithoutReadingItWhole() throws Exception {
         SEEDANCE.enqueue(EmulatorResponse.json(
                 200,
-                "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\"" + "x".repeat(3 * 1024 * 1024)
+                "{\"data\":[{\"url\":\"https://cdn.example/v.mp4\",\"revised_prompt\":\"" + "x".repeat(5 * 1024 * 1024)
                         + "\"}]}"));
 
         assertThat(run("seedance:generate").getException())
                 .isExactlyInstanceOf(SeedanceException.class)
-                .hasMessageContaining("larger than 1024 KiB");
+                .hasMessageContaining("larger than 4096 KiB");
     }
 
     @Test

@@ -6,8 +6,9 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Redirects as the client follows them for video downloads (API calls follow none), except from https down to http
- * or away from http(s): such a redirect is not followed, and its status reaches the caller.
+ * Which answers to a video download are redirects, where to, and which are followed: all but those from https down to
+ * http or away from http(s), whose status reaches the caller. Followed hop by hop by the download (API calls follow
+ * none), not by the client, which would read a redirect's body to its end first.
  */
 final class DownloadRedirects extends DefaultRedirectStrategy {
 

@@ -10,7 +10,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 import io.github.camelseedance.SeedanceApiException;
@@ -21,7 +25,6 @@ import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpResponseException;
-import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -29,6 +32,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentTooLongException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
@@ -47,50 +51,66 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpSeedanceClient implements SeedanceClient {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
-    /** Far above any answer the API gives (a URL and a prompt), far below what would strain the heap. */
-    static final long MAX_ANSWER_BYTES = 1024 * 1024;
+    /**
+     * The largest successful answer read. An answer is a URL and the revised prompt, which the provider may make longer
+     * than the prompt and JSON may escape to six bytes a character: far above that, far below what strains the heap.
+     */
+    static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    /** The largest error body read: the provider's error object, or a proxy's error page, is a few KiB. */
+    static final int MAX_ERROR_BYTES = 64 * 1024;
 
     static final int MAX_REDIRECTS = 5;
+    private static final DownloadRedirects REDIRECTS = new DownloadRedirects();
     /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
     private static final ContentType JSON = ContentType.create("application/json");
 
     private final CloseableHttpAsyncClient http;
     private final Executor workers;
+    private final ScheduledExecutorService timer;
     private final URI generationsUri;
     private final String apiKey;
     private final Redactor redactor;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final DownloadLimits downloadLimits;
     private final RequestConfig apiCall;
     private final RequestConfig videoDownload;
     private final SeedanceJson json;
 
     /**
-     * @param http    the component's client for this endpoint's TLS and proxy settings; shared, not closed here
-     * @param workers where a download is started: opening a connection may look the host up, which blocks, and the
-     *                API's answer completes on an I/O thread
+     * @param downloads what bounds a video download besides the requestTimeout
+     * @param http      the component's client for this endpoint's TLS and proxy settings; shared, not closed here
+     * @param workers   where a download is started: opening a connection may look the host up, which blocks, and the
+     *                  API's answer completes on an I/O thread
+     * @param timer     the component's timer, on which each call's deadline is a scheduled task
      */
     public HttpSeedanceClient(
             String baseUrl,
             String apiKey,
             Duration connectTimeout,
             Duration requestTimeout,
+            DownloadLimits downloads,
             CloseableHttpAsyncClient http,
-            Executor workers) {
+            Executor workers,
+            ScheduledExecutorService timer) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
         this.apiKey = apiKey;
         this.redactor = new Redactor(apiKey);
         this.json = new SeedanceJson(redactor);
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+        this.downloadLimits = downloads;
         this.http = http;
         this.workers = workers;
+        this.timer = timer;
         this.apiCall = timeouts().setRedirectsEnabled(false).build();
-        // a loop is still bounded by the count; the client's loop check would stop a CDN that redirects to itself
+        // each redirect of a download is its own exchange (Download below), so that a redirect's body is never read.
+        // The video completes its future at the head, which may come before the client registers the exchange's
+        // cancel with that future; a done future runs the cancel at once and would kill the body, so downloads have
+        // none and are ended through ExchangeAbort instead
         this.videoDownload = timeouts()
-                .setRedirectsEnabled(true)
-                .setMaxRedirects(MAX_REDIRECTS)
-                .setCircularRedirectsAllowed(true)
+                .setRedirectsEnabled(false)
+                .setHardCancellationEnabled(false)
                 .build();
     }
 
@@ -102,6 +122,10 @@ public final class HttpSeedanceClient implements SeedanceClient {
                 .setResponseTimeout(Timeout.of(requestTimeout));
     }
 
+    /**
+     * The requestTimeout ends the whole wait for the answer, head and body: the connection's inactivity timeout alone
+     * would let a server that sends a byte now and then hold the call for ever.
+     */
     @Override
     public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
         BasicHttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
@@ -109,12 +133,53 @@ public final class HttpSeedanceClient implements SeedanceClient {
         post.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
         TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON));
         String peer = "the Seedance API at " + hostOf(generationsUri);
-        return execute(
-                        new BasicRequestProducer(post, body),
-                        new AnswerConsumer(MAX_ANSWER_BYTES),
-                        apiCall,
-                        failure -> transportFailure(failure, body.started(), peer))
-                .thenApply(answer -> toVideo(answer, request.model()));
+        AnswerConsumer consumer = new AnswerConsumer(MAX_ANSWER_BYTES, MAX_ERROR_BYTES);
+        CompletableFuture<AnswerConsumer.Answer> answer = new CompletableFuture<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        answer.cancel(false);
+                    },
+                    requestTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            answer.whenComplete((done, failure) -> deadline.cancel(false));
+        } catch (RejectedExecutionException stopped) {
+            return CompletableFuture.failedFuture(SeedanceException.notSent(
+                    "The seedance component stopped before the request could be sent", stopped));
+        }
+        start(new BasicRequestProducer(post, body), consumer, apiCall, answer);
+        return answer.handle((done, failure) -> {
+            if (failure != null) {
+                throw generationFailure(failure, timedOut.get(), consumer.status(), body.started(), peer);
+            }
+            return toVideo(done, request.model());
+        });
+    }
+
+    /**
+     * A call that ended without a whole answer. Once a success's head has come, the video was generated and billed, so
+     * the failure is final whatever broke; once an error's head has come, its status decides as usual.
+     */
+    private SeedanceException generationFailure(
+            Throwable failure, boolean timedOut, int status, boolean bodyStarted, String peer) {
+        Exception cause = timedOut && failure instanceof CancellationException
+                ? new TimeoutException("the requestTimeout ended the call")
+                : failure instanceof Exception e ? e : new IllegalStateException(failure);
+        SeedanceException transport = transportFailure(cause, bodyStarted, peer);
+        if (status >= 200 && status < 300) {
+            return SeedanceException.unusableAnswer(
+                    status,
+                    "The Seedance API answered HTTP " + status + ", but its answer was not read: "
+                            + transport.getMessage(),
+                    cause);
+        }
+        if (status != 0) {
+            return new SeedanceApiException(
+                    status, "the error's body was not read: " + transport.getMessage(), null, null, null, null);
+        }
+        return transport;
     }
 
     /** A success is delivered as the provider sent it; only the texts of a failure are redacted. */
@@ -122,7 +187,23 @@ public final class HttpSeedanceClient implements SeedanceClient {
         String body = new String(answer.body(), StandardCharsets.UTF_8);
         int status = answer.status();
         if (status < 200 || status > 299) {
-            throw apiError(status, body, RetryAfter.parse(answer.retryAfter()));
+            Duration retryAfter = RetryAfter.parse(answer.retryAfter());
+            throw answer.cut()
+                    ? new SeedanceApiException(
+                            status,
+                            "an error response larger than " + MAX_ERROR_BYTES / 1024 + " KiB, read no further: "
+                                    + Texts.snippet(body),
+                            null,
+                            null,
+                            null,
+                            retryAfter)
+                    : apiError(status, body, retryAfter);
+        }
+        if (answer.cut()) {
+            throw SeedanceException.unusableAnswer(
+                    status,
+                    "The Seedance API answered HTTP " + status + " with an answer larger than "
+                            + MAX_ANSWER_BYTES / 1024 + " KiB, which was not read");
         }
         return json.readVideo(status, body, model);
     }
@@ -148,25 +229,131 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     new SeedanceException("The Seedance API returned a video URL that cannot be downloaded: "
                             + redactor.redact(e.getMessage())));
         }
-        String where = redactor.redact("the video from " + hostOf(uri) + uri.getRawPath());
-        VideoConsumer video = new VideoConsumer(
-                SeedanceHttpClients.INITIAL_WINDOW, 2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
-        try {
-            return CompletableFuture.supplyAsync(
-                            () -> execute(
-                                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null),
-                                    video,
-                                    videoDownload,
-                                    failure -> downloadFailure(failure, where, "the video host " + hostOf(uri))),
-                            workers)
-                    .thenCompose(started -> started);
-        } catch (RejectedExecutionException stopped) {
-            return CompletableFuture.failedFuture(new SeedanceException(
-                    "The seedance component stopped before " + where + " could be downloaded", stopped));
+        return new Download(redactor.redact("the video from " + hostOf(uri) + uri.getRawPath())).start(uri);
+    }
+
+    /**
+     * One video download across its redirects. Each hop is an exchange of its own, so a redirect's body is never read,
+     * and the downloadTimeout reaches whichever hop is under way, then the stream once the video has started.
+     */
+    private final class Download {
+
+        private final String where;
+        private final CompletableFuture<VideoContent> result = new CompletableFuture<>();
+        private final AtomicBoolean expired = new AtomicBoolean();
+        private volatile VideoConsumer consumer;
+        private volatile ExchangeAbort hop;
+        private volatile ScheduledFuture<?> deadline;
+
+        Download(String where) {
+            this.where = where;
+        }
+
+        CompletableFuture<VideoContent> start(URI uri) {
+            Duration timeout = downloadLimits.downloadTimeout();
+            if (timeout != null) {
+                try {
+                    deadline = timer.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    return CompletableFuture.failedFuture(stopped(stopped));
+                }
+                result.whenComplete((content, failure) -> {
+                    if (failure != null) {
+                        finished();
+                    }
+                });
+            }
+            send(uri, 0);
+            return result;
+        }
+
+        private void send(URI uri, int redirects) {
+            try {
+                workers.execute(() -> exchange(uri, redirects));
+            } catch (RejectedExecutionException stopped) {
+                result.completeExceptionally(stopped(stopped));
+            }
+        }
+
+        private void exchange(URI uri, int redirects) {
+            if (expired.get()) {
+                return; // the deadline passed between two hops and has failed the download
+            }
+            VideoConsumer video = new VideoConsumer(
+                    uri,
+                    REDIRECTS,
+                    SeedanceHttpClients.INITIAL_WINDOW,
+                    2 * SeedanceHttpClients.CONNECTION_BUFFER,
+                    requestTimeout,
+                    downloadLimits.maxVideoSize(),
+                    this::finished);
+            CompletableFuture<VideoContent> call = new CompletableFuture<>();
+            consumer = video;
+            call.whenComplete((content, failure) -> {
+                if (failure == null) {
+                    result.complete(content);
+                } else if (failure instanceof VideoConsumer.Redirect redirect) {
+                    follow(uri, redirect, redirects);
+                } else {
+                    result.completeExceptionally(downloadFailure(failure, where, "the video host " + hostOf(uri)));
+                }
+            });
+            hop = HttpSeedanceClient.this.start(
+                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null), video, videoDownload, call);
+            if (expired.get()) {
+                hop.abort(); // the deadline passed while this hop was starting
+            }
+        }
+
+        private void follow(URI from, VideoConsumer.Redirect redirect, int redirects) {
+            URI to = redirect.location();
+            if (redirects >= MAX_REDIRECTS) {
+                result.completeExceptionally(new SeedanceException(
+                        "Downloading " + where + " failed: it was redirected more than " + MAX_REDIRECTS + " times"));
+            } else if (!isHttp(to)
+                    || !REDIRECTS.isRedirectAllowed(
+                            HttpHost.create(from),
+                            HttpHost.create(to),
+                            new BasicHttpRequest(Method.GET, to),
+                            HttpClientContext.create())) {
+                result.completeExceptionally(new SeedanceException("Downloading " + where + " failed with HTTP "
+                        + redirect.getStatusCode() + " (redirect not followed)"));
+            } else {
+                send(to, redirects + 1);
+            }
+        }
+
+        /** The downloadTimeout has passed: fails the download, or the stream if it has started, and drops its hop. */
+        private void expire() {
+            expired.set(true);
+            String message = "Downloading " + where + " took longer than the downloadTimeout of "
+                    + describe(downloadLimits.downloadTimeout());
+            result.completeExceptionally(new SeedanceException(message));
+            VideoConsumer video = consumer;
+            if (video != null) {
+                video.abort(new TimeoutException(message));
+            }
+            ExchangeAbort exchange = hop;
+            if (exchange != null) {
+                exchange.abort();
+            }
+        }
+
+        /** The video's body is over, or the download failed: the deadline has nothing left to end. */
+        private void finished() {
+            ScheduledFuture<?> task = deadline;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        private SeedanceException stopped(RejectedExecutionException stopped) {
+            return new SeedanceException(
+                    "The seedance component stopped before " + where + " could be downloaded", stopped);
         }
     }
 
-    private SeedanceException downloadFailure(Exception failure, String where, String host) {
+    private SeedanceException downloadFailure(Throwable failure, String where, String host) {
         DownloadAddressRefusedException refused = refusal(failure);
         if (refused != null) {
             return new SeedanceException(
@@ -177,30 +364,31 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     failure);
         }
         if (failure instanceof HttpResponseException status) {
-            int code = status.getStatusCode();
-            return new SeedanceException("Downloading " + where + " failed with HTTP " + code
-                    + (code >= 300 && code < 400 ? " (redirect not followed)" : ""));
+            return new SeedanceException("Downloading " + where + " failed with HTTP " + status.getStatusCode());
         }
-        if (failure instanceof RedirectException) {
-            return new SeedanceException(
-                    "Downloading " + where + " failed: it was redirected more than " + MAX_REDIRECTS + " times",
-                    failure);
+        if (failure instanceof ContentTooLongException tooLong) {
+            return new SeedanceException("Downloading " + where + " failed: " + tooLong.getMessage(), tooLong);
         }
         // whether the GET went out does not matter: a download is not billed, and is never retried here
-        return transportFailure(failure, true, host);
+        return transportFailure(failure instanceof Exception e ? e : new IllegalStateException(failure), true, host);
     }
 
-    /** Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. */
-    private <T> CompletableFuture<T> execute(
+    /**
+     * Starts one exchange that completes {@code result}, which fails with the client's own exception for the caller to
+     * describe. Cancelling {@code result} ends the exchange and drops its connection; so does the returned abort, also
+     * once {@code result} has completed with the head of a response whose body is still coming.
+     */
+    private <T> ExchangeAbort start(
             AsyncRequestProducer request,
             AsyncResponseConsumer<T> consumer,
             RequestConfig config,
-            Function<Exception, SeedanceException> failures) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+            CompletableFuture<T> result) {
+        ExchangeAbort abort = new ExchangeAbort();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config);
+        context.setAttribute(ExchangeAbort.ATTRIBUTE, abort);
         try {
-            http.execute(request, consumer, null, context, new FutureCallback<>() {
+            abort.exchange(http.execute(request, consumer, null, context, new FutureCallback<>() {
                 @Override
                 public void completed(T value) {
                     result.complete(value);
@@ -208,13 +396,17 @@ public final class HttpSeedanceClient implements SeedanceClient {
 
                 @Override
                 public void failed(Exception cause) {
-                    result.completeExceptionally(failures.apply(cause));
+                    result.completeExceptionally(cause);
                 }
 
                 @Override
                 public void cancelled() {
-                    result.completeExceptionally(
-                            failures.apply(new CancellationException("the HTTP client cancelled the exchange")));
+                    result.completeExceptionally(new CancellationException("the HTTP client cancelled the exchange"));
+                }
+            }));
+            result.whenComplete((value, failure) -> {
+                if (result.isCancelled()) {
+                    abort.abort();
                 }
             });
         } catch (RuntimeException refused) {
@@ -224,7 +416,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     : "The seedance component stopped before the request could be sent";
             result.completeExceptionally(SeedanceException.notSent(why + ": " + refused.getMessage(), refused));
         }
-        return result;
+        return abort;
     }
 
     /**
@@ -244,9 +436,6 @@ public final class HttpSeedanceClient implements SeedanceClient {
                             + " trust it with the sslContextParameters option (or useGlobalSslContextParameters)",
                     failure);
         }
-        if (failure instanceof ContentTooLongException) {
-            return new SeedanceException(reason, failure);
-        }
         if (isTooManyOpenFiles(failure)) {
             return SeedanceException.notSent(
                     "Could not open a connection to " + peer + ": the operating system refused"
@@ -264,9 +453,9 @@ public final class HttpSeedanceClient implements SeedanceClient {
             return SeedanceException.notSent("Could not connect to " + peer + ": " + reason, failure);
         }
         boolean sent = bodyStarted && !(failure instanceof RequestNotExecutedException);
-        if (failure instanceof SocketTimeoutException) {
+        if (failure instanceof SocketTimeoutException || failure instanceof TimeoutException) {
             String message =
-                    "No answer from " + peer + " within the requestTimeout of " + requestTimeout.toSeconds() + "s";
+                    "No complete answer from " + peer + " within the requestTimeout of " + describe(requestTimeout);
             return sent ? SeedanceException.maybeSent(message, failure) : SeedanceException.notSent(message, failure);
         }
         String what = failure.getClass().getSimpleName() + (reason.equals("null") ? "" : ": " + reason);
@@ -305,10 +494,19 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     private static void requireHttp(URI uri) {
-        if (uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+        if (!isHttp(uri)) {
             throw new IllegalArgumentException("not an absolute http or https URL");
         }
+    }
+
+    private static boolean isHttp(URI uri) {
+        return uri.getHost() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    }
+
+    /** A duration as the options are usually written: whole seconds, or milliseconds below them. */
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + " ms";
     }
 
     private static String hostOf(URI uri) {

@@ -4,7 +4,9 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.model.VideoGenerationRequest;
@@ -20,6 +22,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.TimeValue;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +34,26 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class HttpSeedanceClientFailureTest {
 
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
+
     private static final VideoGenerationRequest REQUEST =
             VideoGenerationRequest.builder().prompt("A fox").build();
 
+    @AfterAll
+    static void stopTimer() {
+        TIMER.shutdownNow();
+    }
+
     private static SeedanceException generateWith(CloseableHttpAsyncClient http) {
         HttpSeedanceClient client = new HttpSeedanceClient(
-                "http://127.0.0.1:9", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(1), http, Runnable::run);
+                "http://127.0.0.1:9",
+                "sk-test",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                new DownloadLimits(Long.MAX_VALUE, null),
+                http,
+                Runnable::run,
+                TIMER);
         CompletableFuture<?> result = client.generate(REQUEST);
         Throwable failure = catchThrowable(result::get);
         assertThat(failure).isInstanceOf(ExecutionException.class);

@@ -58,6 +58,16 @@ class RetryPolicyTest {
                 .isFalse();
     }
 
+    /** Whatever broke after a success's head (a timeout, a lost connection, a cap): billed, so never retried. */
+    @Test
+    void aSuccessWhoseAnswerBrokeOffIsNeverRetriedEvenWhenAmbiguousFailuresAre() {
+        RetryPolicy ambiguous = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(60), true);
+        SeedanceException failure = SeedanceException.unusableAnswer(200, "the answer broke off", CAUSE);
+
+        assertThat(ambiguous.decide(failure, 1).retry()).isFalse();
+        assertThat(failure.getMessage()).contains("probably generated and billed");
+    }
+
     @Test
     void theStatusIsReadAsAFactWhateverTheExceptionType() {
         assertThat(policy.decide(SeedanceException.unusableAnswer(503, "busy"), 1)

@@ -40,6 +40,7 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final boolean tls;
 
     private volatile Duration latency;
+    private volatile boolean videoLengthSent = true;
     private volatile int port = -1;
     private volatile String baseUrl;
     private Vertx vertx;
@@ -97,7 +98,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         try {
             HttpServer server = await(vertx.createHttpServer(options)
                     .connectionHandler(connectionDropper)
-                    .requestHandler(new EmulatorRoutes(generation, new VideoEndpoint(records, videos, brokenDownloads)))
+                    .requestHandler(new EmulatorRoutes(
+                            generation, new VideoEndpoint(records, videos, brokenDownloads, () -> videoLengthSent)))
                     .listen(requestedPort, host));
             port = server.actualPort();
         } catch (RuntimeException e) {
@@ -248,6 +250,14 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
+     * Whether video downloads announce their length (true, the default), or are sent chunked without a Content-Length,
+     * as some CDNs send them; works while running and applies to downloads that start from now on.
+     */
+    public void setVideoLengthSent(boolean sent) {
+        videoLengthSent = sent;
+    }
+
+    /**
      * Answers the next valid generation request with this instead of a video; several queue up in order. The request is
      * still recorded and judged, and an invalid or unauthorised one gets its 400 or 401 without using the queue.
      */
@@ -256,7 +266,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets all records, queued answers, pending connection drops and download breaks, the request bodies seen by
+     * Forgets all records, queued answers, pending connection drops and download breaks, sends video lengths again,
+     * forgets the request bodies seen by
      * {@link Builder#firstAttemptFault} (each is faulted again on its next attempt), zeroes the maximum of
      * concurrent generations and the count of dropped connections, restores the configured latency and fault rate, and
      * starts the fault sequence again from its seed. Issued videos stay downloadable (a video issued with
@@ -268,6 +279,7 @@ public final class SeedanceEmulator implements AutoCloseable {
         brokenDownloads.clear();
         generationGauge.resetMax();
         latency = configuredLatency;
+        videoLengthSent = true;
         faults.reset();
         firstAttempts.reset();
     }

@@ -125,6 +125,10 @@ public final class SeedanceEmulatorExtension
         emulator().breakNextDownloads(count);
     }
 
+    public void setVideoLengthSent(boolean sent) {
+        emulator().setVideoLengthSent(sent);
+    }
+
     public double faultRate() {
         return emulator().faultRate();
     }

@@ -2,6 +2,7 @@ package io.github.camelseedance.emulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,11 +24,13 @@ final class VideoEndpoint {
     private final EmulatorRecords records;
     private final VideoLibrary videos;
     private final Countdown brokenDownloads;
+    private final BooleanSupplier lengthSent;
 
-    VideoEndpoint(EmulatorRecords records, VideoLibrary videos, Countdown brokenDownloads) {
+    VideoEndpoint(EmulatorRecords records, VideoLibrary videos, Countdown brokenDownloads, BooleanSupplier lengthSent) {
         this.records = records;
         this.videos = videos;
         this.brokenDownloads = brokenDownloads;
+        this.lengthSent = lengthSent;
     }
 
     static boolean matches(HttpServerRequest request) {
@@ -61,7 +64,8 @@ final class VideoEndpoint {
                     .end();
         } else {
             // a video's own injected fault first, so it does not use up a break scripted for another download
-            VideoSender.send(request, videos.video(), videos.takeBreak(id) || brokenDownloads.take());
+            VideoSender.send(
+                    request, videos.video(), videos.takeBreak(id) || brokenDownloads.take(), lengthSent.getAsBoolean());
         }
     }
 }

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one video to one response in 64 KiB chunks with its full Content-Length, pausing whenever the client's write
- * queue is full, so even a gigabyte video holds only a few chunks in memory. A broken stream stops after half the bytes
- * and closes the connection: the client is left short of the Content-Length it was promised.
+ * Writes one video to one response in 64 KiB chunks with its full Content-Length (or chunked, without one), pausing
+ * whenever the client's write queue is full, so even a gigabyte video holds only a few chunks in memory. A broken
+ * stream stops after half the bytes and closes the connection: the client is left short of what it was promised.
  */
 final class VideoSender {
 
@@ -21,22 +21,27 @@ final class VideoSender {
     private final HttpServerResponse response;
     private final PaddedVideo video;
     private final boolean broken;
+    private final boolean lengthSent;
     private final long end;
     private long position;
     private boolean finished;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken) {
+    private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken, boolean lengthSent) {
         this.request = request;
         this.response = request.response();
         this.video = video;
         this.broken = broken;
+        this.lengthSent = lengthSent;
         this.end = broken ? video.size() / 2 : video.size();
     }
 
-    /** Sends the whole video, or (broken) headers for the whole and half the bytes before closing the connection. */
-    static void send(HttpServerRequest request, PaddedVideo video, boolean broken) {
-        new VideoSender(request, video, broken).start();
+    /**
+     * Sends the whole video, or (broken) headers for the whole and half the bytes before closing the connection; with
+     * its Content-Length, or chunked without one.
+     */
+    static void send(HttpServerRequest request, PaddedVideo video, boolean broken, boolean lengthSent) {
+        new VideoSender(request, video, broken, lengthSent).start();
     }
 
     private void start() {
@@ -44,10 +49,12 @@ final class VideoSender {
             LOG.debug("GET {}: the client left before the video was sent", request.path());
             return;
         }
-        response.setStatusCode(200)
-                .setChunked(false)
-                .putHeader("Content-Type", "video/mp4")
-                .putHeader("Content-Length", String.valueOf(video.size()));
+        response.setStatusCode(200).putHeader("Content-Type", "video/mp4");
+        if (lengthSent) {
+            response.setChunked(false).putHeader("Content-Length", String.valueOf(video.size()));
+        } else {
+            response.setChunked(true);
+        }
         pump();
     }
 

@@ -42,6 +42,21 @@ class VideoEndpointTest {
         });
     }
 
+    /** Some CDNs send no length: a client must then bound the video itself. */
+    @Test
+    void videosCanBeSentChunkedWithoutALength() throws Exception {
+        String url = generatedUrl();
+        byte[] withLength = client.download(url, null).body();
+        emulator.setVideoLengthSent(false);
+
+        HttpResponse<byte[]> video = client.download(url, null);
+
+        assertThat(video.statusCode()).isEqualTo(200);
+        assertThat(video.headers().firstValue("Content-Length")).isEmpty();
+        assertThat(video.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        assertThat(video.body()).isEqualTo(withLength);
+    }
+
     @Test
     void aDownloadWithAuthorizationIsRecordedSoTestsCanCatchLeakedCredentials() throws Exception {
         client.download(generatedUrl(), "Bearer test-key");

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.hc.core5.http.ContentTooLongException;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 
 /**
@@ -28,7 +31,12 @@ final class VideoBuffer {
      * this bounds the wait even if that failure never reaches the buffer (the transport closed under it).
      */
     private final long stallNanos;
+    /** The most bytes the video may have: the download is cut off beyond. */
+    private final long maxBytes;
+    /** Run once, when the download is over: ended, failed, cut off, aborted or given up by the reader. */
+    private final Runnable finished;
 
+    private final AtomicBoolean over = new AtomicBoolean();
     private byte[] ring;
     private int head;
     private int size;
@@ -40,35 +48,59 @@ final class VideoBuffer {
     private CapacityChannel capacity;
 
     VideoBuffer(int capacity, long initialWindow, int slack, Duration stall) {
+        this(capacity, initialWindow, slack, stall, Long.MAX_VALUE, () -> {});
+    }
+
+    VideoBuffer(int capacity, long initialWindow, int slack, Duration stall, long maxBytes, Runnable finished) {
         this.ring = new byte[capacity];
         this.stallNanos = stall.toNanos();
         this.initialWindow = initialWindow;
         this.slack = slack;
         this.minGrant = Math.max(1, capacity / 16);
+        this.maxBytes = maxBytes;
+        this.finished = finished;
     }
 
     // ---- the I/O thread's side
 
-    /** Takes everything in {@code src}; fails when the reader has closed the stream, which ends the exchange. */
+    /**
+     * Takes everything in {@code src}. Fails, which ends the exchange and drops the connection, when the reader has
+     * closed the stream, the download was aborted, or the video would grow past its maximum size.
+     */
     void fill(ByteBuffer src) throws IOException {
+        ContentTooLongException tooLarge = null;
         lock.lock();
         try {
             if (closed) {
                 throw new IOException("the reader closed the video stream before its end");
             }
-            int n = src.remaining();
-            if (n > ring.length - size) {
-                grow(size + n); // only if the connection sent far beyond its window; kept rather than lost
+            if (failure != null) {
+                throw new IOException("the video download was given up: " + failure.getMessage());
             }
-            int tail = (head + size) % ring.length;
-            int first = Math.min(n, ring.length - tail);
-            src.get(ring, tail, first);
-            src.get(ring, 0, n - first);
-            size += n;
-            written += n;
-            changed.signalAll();
+            int n = src.remaining();
+            if (n > maxBytes - written) {
+                tooLarge = new ContentTooLongException("The video is larger than the maxVideoSize of " + maxBytes
+                        + " bytes: the download was cut off");
+                failure = tooLarge;
+                changed.signalAll();
+            } else {
+                if (n > ring.length - size) {
+                    grow(size + n); // only if the connection sent far beyond its window; kept rather than lost
+                }
+                int tail = (head + size) % ring.length;
+                int first = Math.min(n, ring.length - tail);
+                src.get(ring, tail, first);
+                src.get(ring, 0, n - first);
+                size += n;
+                written += n;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
+        }
+        if (tooLarge != null) {
+            finish();
+            throw tooLarge;
         }
     }
 
@@ -76,9 +108,13 @@ final class VideoBuffer {
     void updateCapacity(CapacityChannel channel) throws IOException {
         lock.lock();
         try {
+            // the reader gave up, or the download was given up, before the connection asked for room: failing here
+            // ends the exchange
             if (closed) {
-                // the reader gave up before the connection asked for room: failing here ends the exchange
                 throw new IOException("the reader closed the video stream before its end");
+            }
+            if (failure != null) {
+                throw new IOException("the video download was given up: " + failure.getMessage());
             }
             capacity = channel;
             grant();
@@ -95,6 +131,7 @@ final class VideoBuffer {
         } finally {
             lock.unlock();
         }
+        finish();
     }
 
     void fail(Throwable cause) {
@@ -107,6 +144,25 @@ final class VideoBuffer {
         } finally {
             lock.unlock();
         }
+        finish();
+    }
+
+    /**
+     * Gives up a download that took too long: the reader fails at once with {@code cause} (the caller closes the
+     * connection). Nothing once the video is in.
+     */
+    void abort(TimeoutException cause) {
+        lock.lock();
+        try {
+            if (ended || closed || failure != null) {
+                return;
+            }
+            failure = cause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        finish();
     }
 
     // ---- the reader's side
@@ -176,6 +232,13 @@ final class VideoBuffer {
             // the connection is already gone
         } finally {
             lock.unlock();
+        }
+        finish();
+    }
+
+    private void finish() {
+        if (over.compareAndSet(false, true)) {
+            finished.run();
         }
     }
 

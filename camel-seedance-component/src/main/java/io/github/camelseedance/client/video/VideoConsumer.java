@@ -1,60 +1,144 @@
 package io.github.camelseedance.client.video;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.hc.client5.http.HttpResponseException;
+import org.apache.hc.client5.http.protocol.RedirectStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentTooLongException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Receives a video for HttpClient's async client: a 200 completes once its head arrives, with a stream fed through one
- * {@link VideoBuffer} so the heap stays flat; any other status, once redirects are followed, fails with an
- * {@link HttpResponseException}. Custom, as DESIGN.md's "The video consumer" explains.
+ * Receives one hop of a video download: a 200 completes at its head, with a stream fed through one {@link VideoBuffer};
+ * a redirect fails with {@link Redirect}, any other status with an {@link HttpResponseException}, and their bodies are
+ * not read (the connection is dropped). Custom, as DESIGN.md's "The video consumer" explains.
  */
 public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
 
     /** The ring each download streams through; what the connection may send before being asked is its own window. */
     public static final int RING_BYTES = 1024 * 1024;
 
+    /** A redirect to follow: the caller follows it with a new exchange, so this one's body is never read. */
+    public static final class Redirect extends HttpResponseException {
+
+        private static final long serialVersionUID = 1L;
+        private final URI location;
+
+        Redirect(int statusCode, String reason, URI location) {
+            super(statusCode, reason);
+            this.location = location;
+        }
+
+        /** Where the video is said to be, resolved against the URL that answered. */
+        public URI location() {
+            return location;
+        }
+    }
+
+    private final URI uri;
+    private final RedirectStrategy redirects;
     private final long initialWindow;
     private final int slack;
     private final Duration stall;
+    private final long maxBytes;
+    private final Runnable finished;
     private volatile VideoBuffer buffer;
+    /** The response's body is not wanted: the exchange is failed when it arrives, which drops the connection. */
+    private volatile boolean refused;
+
+    private TimeoutException aborted;
 
     /**
+     * @param uri           the URL requested, against which a relative redirect resolves
+     * @param redirects     which answers are redirects, and where to
      * @param initialWindow what the connection may deliver before it asks for room (its initial window)
      * @param slack         room kept free for what the connection delivers beyond its window (its input buffer)
      * @param stall         the longest a reader waits for bytes
+     * @param maxBytes      the most bytes the video may have (maxVideoSize)
+     * @param finished      run once the video's body is over (ended, failed, cut off, aborted or closed by its reader)
      */
-    public VideoConsumer(long initialWindow, int slack, Duration stall) {
+    public VideoConsumer(
+            URI uri,
+            RedirectStrategy redirects,
+            long initialWindow,
+            int slack,
+            Duration stall,
+            long maxBytes,
+            Runnable finished) {
+        this.uri = uri;
+        this.redirects = redirects;
         this.initialWindow = initialWindow;
         this.slack = slack;
         this.stall = stall;
+        this.maxBytes = maxBytes;
+        this.finished = finished;
     }
 
     @Override
     public void consumeResponse(
-            HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<VideoContent> result) {
-        if (response.getCode() != 200) {
-            result.failed(new HttpResponseException(response.getCode(), response.getReasonPhrase()));
+            HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<VideoContent> result)
+            throws HttpException {
+        int code = response.getCode();
+        long length = entity == null ? 0 : entity.getContentLength();
+        Exception refusal = null;
+        if (code != 200) {
+            BasicHttpRequest request = new BasicHttpRequest(Method.GET, uri);
+            refusal = redirects.isRedirected(request, response, context)
+                    ? new Redirect(
+                            code, response.getReasonPhrase(), redirects.getLocationURI(request, response, context))
+                    : new HttpResponseException(code, response.getReasonPhrase());
+        } else if (length > maxBytes) {
+            refusal = new ContentTooLongException("its Content-Length of " + length
+                    + " bytes is larger than the maxVideoSize of " + maxBytes + " bytes, so it was not downloaded");
+        }
+        VideoBuffer video =
+                refusal == null ? new VideoBuffer(RING_BYTES, initialWindow, slack, stall, maxBytes, finished) : null;
+        synchronized (this) {
+            if (refusal == null && aborted != null) {
+                refusal = aborted;
+            }
+            buffer = refusal == null ? video : null;
+        }
+        if (refusal != null) {
+            refused = true;
+            result.failed(refusal);
             return;
         }
-        VideoBuffer video = new VideoBuffer(RING_BYTES, initialWindow, slack, stall);
         if (entity == null) {
             video.end();
         }
-        buffer = video;
         Header type = response.getFirstHeader("Content-Type");
-        long length = entity == null ? 0 : entity.getContentLength();
         result.completed(new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length));
+    }
+
+    /**
+     * Gives the download up because it took too long: a head that has not arrived is refused when it does, and a stream
+     * already handed out fails at once. Closing the connection is the caller's part.
+     */
+    public void abort(TimeoutException cause) {
+        VideoBuffer video;
+        synchronized (this) {
+            if (aborted == null) {
+                aborted = cause;
+            }
+            video = buffer;
+        }
+        if (video != null) {
+            video.abort(cause);
+        }
     }
 
     @Override
@@ -64,22 +148,21 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
 
     @Override
     public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
-        VideoBuffer video = buffer;
-        if (video == null) {
-            capacityChannel.update(Integer.MAX_VALUE); // the body of an error: read and dropped
-        } else {
-            video.updateCapacity(capacityChannel);
-        }
+        wanted().updateCapacity(capacityChannel);
     }
 
     @Override
     public void consume(ByteBuffer src) throws IOException {
+        wanted().fill(src);
+    }
+
+    /** The buffer of a body that is wanted; for any other, a failure that ends the exchange and drops its connection. */
+    private VideoBuffer wanted() throws IOException {
         VideoBuffer video = buffer;
-        if (video == null) {
-            src.position(src.limit());
-        } else {
-            video.fill(src);
+        if (refused || video == null) {
+            throw new IOException("the body of a response that is not the video is not read");
         }
+        return video;
     }
 
     @Override

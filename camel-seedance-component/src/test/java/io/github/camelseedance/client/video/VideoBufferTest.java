@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hc.core5.http.nio.CapacityChannel;
@@ -144,6 +145,38 @@ class VideoBufferTest {
         assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("stalled");
+    }
+
+    /** A video may not grow past its maximum: the delivery that would is refused, and the reader learns why. */
+    @Test
+    void aVideoLargerThanItsMaximumFailsTheDeliveryAndTheReader() throws IOException {
+        AtomicLong finished = new AtomicLong();
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL, 1000, finished::incrementAndGet);
+        buffer.fill(ByteBuffer.wrap(new byte[600]));
+
+        assertThatThrownBy(() -> buffer.fill(ByteBuffer.wrap(new byte[600])))
+                .hasMessageContaining("larger than the maxVideoSize of 1000 bytes");
+        byte[] into = new byte[1000];
+        assertThatThrownBy(() -> buffer.read(into, 0, into.length))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("maxVideoSize of 1000 bytes");
+        assertThat(finished.get()).isEqualTo(1);
+    }
+
+    /** A download given up for its deadline fails the reader at once, and is told over once only. */
+    @Test
+    void anAbortedDownloadFailsTheReaderAtOnce() throws IOException {
+        AtomicLong finished = new AtomicLong();
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL, 1000, finished::incrementAndGet);
+
+        buffer.abort(new TimeoutException("took longer than the downloadTimeout of 1s"));
+        buffer.close();
+
+        assertThatThrownBy(() -> buffer.read(new byte[10], 0, 10))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("downloadTimeout");
+        assertThatThrownBy(() -> buffer.fill(ByteBuffer.wrap(new byte[10]))).isInstanceOf(IOException.class);
+        assertThat(finished.get()).isEqualTo(1);
     }
 
     /** More than the window allowed is kept, not lost: the ring grows. */
