@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
@@ -17,6 +18,7 @@ import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoConsumer;
 import io.github.camelseedance.client.video.VideoContent;
+import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -100,11 +102,11 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     @Override
-    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
+    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request, SendGate gate) {
         BasicHttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
         post.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
-        TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON));
+        TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON), gate);
         String peer = "the Seedance API at " + hostOf(generationsUri);
         return execute(
                         new BasicRequestProducer(post, body),
@@ -134,31 +136,57 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     @Override
-    public CompletableFuture<VideoContent> download(String videoUrl) {
+    public VideoDownload download(String videoUrl) {
+        VideoDownload download = new VideoDownload();
         URI uri;
         try {
             uri = URI.create(videoUrl);
             requireHttp(uri);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new SeedanceException(
+            download.failed(new SeedanceException(
                     "The Seedance API returned a video URL that cannot be downloaded: " + e.getMessage(), e));
+            return download;
         }
         String where = "the video from " + hostOf(uri) + uri.getRawPath();
-        VideoConsumer video = new VideoConsumer(
-                SeedanceHttpClients.INITIAL_WINDOW, 2 * SeedanceHttpClients.CONNECTION_BUFFER, requestTimeout);
         try {
-            return CompletableFuture.supplyAsync(
-                            () -> execute(
-                                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null),
-                                    video,
-                                    videoDownload,
-                                    failure -> downloadFailure(failure, where, "the video host " + hostOf(uri))),
-                            workers)
-                    .thenCompose(started -> started);
+            workers.execute(() -> startDownload(download, uri, where));
         } catch (RejectedExecutionException stopped) {
-            return CompletableFuture.failedFuture(new SeedanceException(
+            download.failed(new SeedanceException(
                     "The seedance component stopped before " + where + " could be downloaded", stopped));
         }
+        return download;
+    }
+
+    private void startDownload(VideoDownload download, URI uri, String where) {
+        if (download.isAborted()) {
+            download.finished();
+            return;
+        }
+        VideoConsumer video = new VideoConsumer(
+                download,
+                SeedanceHttpClients.INITIAL_WINDOW,
+                2 * SeedanceHttpClients.CONNECTION_BUFFER,
+                requestTimeout);
+        CompletableFuture<VideoContent> exchange = execute(
+                new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null),
+                video,
+                videoDownload,
+                failure -> downloadFailure(failure, where, "the video host " + hostOf(uri)));
+        // the exchange completes at the end of the body; cancelling it closes the connection until then
+        download.running(() -> exchange.cancel(false));
+        exchange.whenComplete((ended, failure) -> {
+            if (failure == null) {
+                download.finished();
+            } else {
+                download.failed(asSeedanceException(failure));
+            }
+        });
+    }
+
+    private static SeedanceException asSeedanceException(Throwable failure) {
+        return failure instanceof SeedanceException seedance
+                ? seedance
+                : new SeedanceException("The video download ended: " + failure, failure);
     }
 
     private SeedanceException downloadFailure(Exception failure, String where, String host) {
@@ -176,7 +204,10 @@ public final class HttpSeedanceClient implements SeedanceClient {
         return transportFailure(failure, true, host);
     }
 
-    /** Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. */
+    /**
+     * Runs one exchange and completes with its result, or with the failure mapped to a SeedanceException. Cancelling the
+     * returned future cancels the exchange, which closes its connection.
+     */
     private <T> CompletableFuture<T> execute(
             AsyncRequestProducer request,
             AsyncResponseConsumer<T> consumer,
@@ -185,8 +216,15 @@ public final class HttpSeedanceClient implements SeedanceClient {
         CompletableFuture<T> result = new CompletableFuture<>();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config);
+        ExchangeHandle exchange = new ExchangeHandle();
+        context.setAttribute(ExchangeHandle.ATTRIBUTE, exchange);
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel();
+            }
+        });
         try {
-            http.execute(request, consumer, null, context, new FutureCallback<>() {
+            Future<T> running = http.execute(request, consumer, null, context, new FutureCallback<>() {
                 @Override
                 public void completed(T value) {
                     result.complete(value);
@@ -203,6 +241,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                             failures.apply(new CancellationException("the HTTP client cancelled the exchange")));
                 }
             });
+            exchange.running(running);
         } catch (RuntimeException refused) {
             // the client refuses new exchanges once it is closed, which the component does when it stops
             String why = http.getStatus() == IOReactorStatus.ACTIVE

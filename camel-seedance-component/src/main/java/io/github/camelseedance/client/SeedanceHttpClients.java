@@ -1,10 +1,13 @@
 package io.github.camelseedance.client;
 
+import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -19,9 +22,13 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.DefaultThreadFactory;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
 import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.http.protocol.RequestUserAgent;
@@ -98,6 +105,9 @@ public final class SeedanceHttpClients {
                 .disableCookieManagement()
                 .disableContentCompression()
                 .disableAuthCaching();
+        // hands each exchange's handle the connection it runs on, so that a stop can close it mid-answer
+        builder.addExecInterceptorBefore(
+                ChainElement.MAIN_TRANSPORT.name(), "seedance-exchange-handle", SeedanceHttpClients::attachHandle);
         if (proxy != null) {
             builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
             if (proxy.username() != null) {
@@ -107,6 +117,22 @@ public final class SeedanceHttpClients {
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    private static void attachHandle(
+            HttpRequest request,
+            AsyncEntityProducer entity,
+            AsyncExecChain.Scope scope,
+            AsyncExecChain chain,
+            AsyncExecCallback callback)
+            throws HttpException, IOException {
+        if (scope.clientContext.getAttribute(ExchangeHandle.ATTRIBUTE) instanceof ExchangeHandle handle
+                && !handle.attach(scope.execRuntime)) {
+            scope.execRuntime.discardEndpoint();
+            callback.failed(new RequestNotExecutedException("the exchange was cancelled"));
+            return;
+        }
+        chain.proceed(request, entity, scope, callback);
     }
 
     /**

@@ -125,6 +125,14 @@ public final class SeedanceEmulatorExtension
         emulator().breakNextDownloads(count);
     }
 
+    public void stallNextDownloads(int count) {
+        emulator().stallNextDownloads(count);
+    }
+
+    public int downloadsInFlight() {
+        return emulator().downloadsInFlight();
+    }
+
     public double faultRate() {
         return emulator().faultRate();
     }

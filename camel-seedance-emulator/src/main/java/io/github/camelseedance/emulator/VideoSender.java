@@ -9,9 +9,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one video to one response in 64 KiB chunks with its full Content-Length, pausing whenever the client's write
  * queue is full, so even a gigabyte video holds only a few chunks in memory. A broken stream stops after half the bytes
- * and closes the connection: the client is left short of the Content-Length it was promised.
+ * and closes the connection; a stalled one stops after half the bytes and leaves the connection open, silent, until the
+ * client closes it.
  */
 final class VideoSender {
+
+    /** How much of the video is sent, and what happens after. */
+    enum Delivery {
+        WHOLE,
+        BROKEN,
+        STALLED
+    }
 
     static final int CHUNK_SIZE = 64 * 1024;
 
@@ -20,22 +28,22 @@ final class VideoSender {
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final PaddedVideo video;
-    private final boolean broken;
+    private final Delivery delivery;
     private final long end;
     private long position;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken) {
+    private VideoSender(HttpServerRequest request, PaddedVideo video, Delivery delivery) {
         this.request = request;
         this.response = request.response();
         this.video = video;
-        this.broken = broken;
-        this.end = broken ? video.size() / 2 : video.size();
+        this.delivery = delivery;
+        this.end = delivery == Delivery.WHOLE ? video.size() : video.size() / 2;
     }
 
-    /** Sends the whole video, or (broken) headers for the whole and half the bytes before closing the connection. */
-    static void send(HttpServerRequest request, PaddedVideo video, boolean broken) {
-        new VideoSender(request, video, broken).start();
+    /** Sends the whole video, or headers for the whole and half the bytes, then closes (broken) or waits (stalled). */
+    static void send(HttpServerRequest request, PaddedVideo video, Delivery delivery) {
+        new VideoSender(request, video, delivery).start();
     }
 
     private void start() {
@@ -65,7 +73,9 @@ final class VideoSender {
             lastWrite = response.write(video.slice(position, length));
             position += length;
         }
-        if (broken) {
+        if (delivery == Delivery.STALLED) {
+            LOG.debug("GET {}: stalling after {} of {} bytes, as scripted", request.path(), position, video.size());
+        } else if (delivery == Delivery.BROKEN) {
             // closed only once the last chunk is on the wire: a close with writes still queued would discard them
             lastWrite.onComplete(written -> {
                 LOG.debug(

@@ -15,26 +15,32 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Receives a video for HttpClient's async client: a 200 completes once its head arrives, with a stream fed through one
- * {@link VideoBuffer} so the heap stays flat; any other status, once redirects are followed, fails with an
- * {@link HttpResponseException}. Custom, as DESIGN.md's "The video consumer" explains.
+ * Receives a video for HttpClient's async client: a 200 hands its {@link VideoDownload} a stream as soon as its head
+ * arrives, fed through one {@link VideoBuffer} so the heap stays flat, and completes the HTTP exchange only at the end
+ * of the body, so that the exchange can be cancelled until then; any other status, once redirects are followed, fails
+ * with an {@link HttpResponseException}. Custom, as DESIGN.md's "The video consumer" explains.
  */
 public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
 
     /** The ring each download streams through; what the connection may send before being asked is its own window. */
     public static final int RING_BYTES = 1024 * 1024;
 
+    private final VideoDownload download;
     private final long initialWindow;
     private final int slack;
     private final Duration stall;
     private volatile VideoBuffer buffer;
+    private volatile VideoContent content;
+    private volatile FutureCallback<VideoContent> result;
 
     /**
+     * @param download      what the video is handed to
      * @param initialWindow what the connection may deliver before it asks for room (its initial window)
      * @param slack         room kept free for what the connection delivers beyond its window (its input buffer)
      * @param stall         the longest a reader waits for bytes
      */
-    public VideoConsumer(long initialWindow, int slack, Duration stall) {
+    public VideoConsumer(VideoDownload download, long initialWindow, int slack, Duration stall) {
+        this.download = download;
         this.initialWindow = initialWindow;
         this.slack = slack;
         this.stall = stall;
@@ -48,13 +54,17 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
             return;
         }
         VideoBuffer video = new VideoBuffer(RING_BYTES, initialWindow, slack, stall);
-        if (entity == null) {
-            video.end();
-        }
-        buffer = video;
         Header type = response.getFirstHeader("Content-Type");
         long length = entity == null ? 0 : entity.getContentLength();
-        result.completed(new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length));
+        VideoContent arrived = new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length);
+        buffer = video;
+        content = arrived;
+        this.result = result;
+        download.arrived(video, arrived);
+        if (entity == null) {
+            video.end();
+            result.completed(arrived);
+        }
     }
 
     @Override
@@ -87,6 +97,7 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
         VideoBuffer video = buffer;
         if (video != null) {
             video.end();
+            result.completed(content);
         }
     }
 
