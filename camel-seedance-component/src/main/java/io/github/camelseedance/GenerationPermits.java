@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Bounds the generations in flight on one endpoint. An exchange over the limit is queued, in arrival order, as the
- * task that will start it; no thread waits for a permit.
+ * Bounds the generations in flight on one endpoint, whichever of its producers sends them and across their restarts.
+ * An exchange over the limit is queued, in arrival order, as the task that will start it; no thread waits for a permit.
  */
 final class GenerationPermits {
 
@@ -55,10 +56,10 @@ final class GenerationPermits {
         }
     }
 
-    /** Removes and returns the generations still waiting, so a stopping producer can fail them. */
-    synchronized List<Waiting> drainWaiting() {
-        List<Waiting> drained = new ArrayList<>(waiting);
-        waiting.clear();
-        return drained;
+    /** Removes and returns the waiting generations {@code which} selects, so a stopping producer can fail its own. */
+    synchronized List<Waiting> withdraw(Predicate<? super Waiting> which) {
+        List<Waiting> withdrawn = new ArrayList<>();
+        waiting.removeIf(generation -> which.test(generation) && withdrawn.add(generation));
+        return withdrawn;
     }
 }

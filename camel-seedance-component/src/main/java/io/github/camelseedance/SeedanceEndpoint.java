@@ -45,7 +45,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private RequestResolver requestResolver;
     private ClientSettings clientSettings;
-    private SeedanceClient client;
+    private RetryingSeedanceClient client;
+    private GenerationPermits permits;
 
     public SeedanceEndpoint(
             String uri, SeedanceComponent component, SeedanceOperation operation, SeedanceConfiguration configuration) {
@@ -94,6 +95,9 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     1,
                     OptionBounds.MAX_CONCURRENT_REQUESTS);
         }
+        Integer cap = configuration.getMaxConcurrentRequests();
+        // made once: a generation cut loose by a stopped producer keeps its permit until its call ends
+        permits = new GenerationPermits(cap == null ? GenerationPermits.UNLIMITED : cap);
         clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings(), downloadRules());
         OptionBounds.wholeNumber(
                 "maxPromptLength", configuration.getMaxPromptLength(), 1, OptionBounds.MAX_PROMPT_LENGTH);
@@ -126,7 +130,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @Override
     protected void doStop() throws Exception {
-        // producers stop first, so what this endpoint still had in flight has already been failed; the HTTP client
+        // producers stop first, so what this endpoint still had in flight has already been stopped; the HTTP client
         // is the component's, shared with other endpoints, and closed when the component stops
         client = null;
         super.doStop();
@@ -218,8 +222,12 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return requestResolver;
     }
 
-    SeedanceClient getClient() {
+    RetryingSeedanceClient getClient() {
         return client;
+    }
+
+    GenerationPermits getPermits() {
+        return permits;
     }
 
     public SeedanceOperation getOperation() {

@@ -8,7 +8,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.github.camelseedance.client.SeedanceClient;
+import io.github.camelseedance.client.GenerationCall;
+import io.github.camelseedance.client.RetryingSeedanceClient;
+import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.AsyncCallback;
@@ -19,12 +21,16 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * Sends one generation per exchange and completes the exchange when the provider answers. Invalid input fails the
  * exchange before any call; every path completes the callback exactly once, including a stop with generations in
- * flight or waiting for a permit.
+ * flight, waiting for a retry or for a permit.
  */
 public class SeedanceProducer extends DefaultAsyncProducer {
 
-    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
-    private GenerationPermits permits;
+    /** This producer's generations from the moment they ask for a permit until their exchange completes. */
+    private final Set<Generation> generations = ConcurrentHashMap.newKeySet();
+    /** This producer's downloads until their connection is done with them, which may be after their exchange. */
+    private final Set<VideoDownload> downloads = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean stopping;
     private Executor continuation;
 
     public SeedanceProducer(SeedanceEndpoint endpoint) {
@@ -39,8 +45,6 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Integer cap = getEndpoint().getConfiguration().getMaxConcurrentRequests();
-        permits = new GenerationPermits(cap == null ? GenerationPermits.UNLIMITED : cap);
         ExecutorService responses = getEndpoint().getComponent().responseExecutor();
         continuation = task -> {
             try {
@@ -51,6 +55,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                 CompletableFuture.runAsync(task);
             }
         };
+        stopping = false;
     }
 
     @Override
@@ -67,36 +72,58 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        permits.acquire(new Generation(exchange, request, callback));
+        Generation generation = new Generation(exchange, request, callback);
+        generations.add(generation);
+        GenerationPermits permits = getEndpoint().getPermits();
+        permits.acquire(generation);
+        if (stopping) {
+            // a stop running meanwhile may have looked at the queue before this generation joined it
+            permits.withdraw(waiting -> waiting == generation).forEach(waiting -> waiting.cancel(stoppedBeforeSent()));
+            generation.stop();
+        }
         return false;
     }
 
     /**
-     * Camel's graceful shutdown has already waited for in-flight exchanges when producers stop; what is left is failed
-     * now rather than left hanging.
+     * Camel's graceful shutdown has already waited for in-flight exchanges when producers stop. What is left is failed
+     * now, and nothing more is sent for it: retries waited for are cancelled, and downloads end, their streams failed
+     * and their connections closed. A request already sent is left to end on its own and keeps its permit until then,
+     * so the endpoint's cap still holds after a restart.
      */
     @Override
     protected void doStop() throws Exception {
-        for (GenerationPermits.Waiting waiting : permits.drainWaiting()) {
-            waiting.cancel(new SeedanceStoppedException(
-                    "The seedance endpoint stopped before this generation was sent", false));
+        stopping = true;
+        GenerationPermits permits = getEndpoint().getPermits();
+        for (GenerationPermits.Waiting waiting : permits.withdraw(generations::contains)) {
+            waiting.cancel(stoppedBeforeSent());
         }
-        for (CompletableFuture<Void> outcome : inFlight) {
-            outcome.completeExceptionally(new SeedanceStoppedException(
-                    "The seedance endpoint stopped while this generation"
-                            + " was in flight; the provider may still complete"
-                            + " and bill it",
-                    true));
+        for (Generation generation : generations) {
+            generation.stop();
+        }
+        for (VideoDownload download : downloads) {
+            download.abort(stoppedDuringDownload());
         }
         super.doStop();
     }
 
-    /** One exchange's generation, from the moment it has a permit until its callback is done. */
+    private static SeedanceStoppedException stoppedBeforeSent() {
+        return new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent", false);
+    }
+
+    private static SeedanceStoppedException stoppedDuringDownload() {
+        return new SeedanceStoppedException(
+                "The seedance endpoint stopped while the video was being downloaded; the provider has made, and"
+                        + " billed, it, and its address is in the " + SeedanceConstants.VIDEO_URL + " header",
+                true);
+    }
+
+    /** One exchange's generation, from the moment it asks for a permit until its callback is done. */
     private final class Generation implements GenerationPermits.Waiting {
 
         private final Exchange exchange;
         private final VideoGenerationRequest request;
         private final AsyncCallback callback;
+        private final GenerationCall call = new GenerationCall();
 
         Generation(Exchange exchange, VideoGenerationRequest request, AsyncCallback callback) {
             this.exchange = exchange;
@@ -106,13 +133,15 @@ public class SeedanceProducer extends DefaultAsyncProducer {
 
         @Override
         public void start() {
-            CompletableFuture<Void> outcome = send();
-            inFlight.add(outcome);
+            CompletableFuture<Void> outcome =
+                    call.outcome().thenCompose(video -> deliver(getEndpoint().getClient(), exchange, video));
+            // the permit is held until the download has its head, and, after a stop, until the request sent has ended
+            GenerationPermits permits = getEndpoint().getPermits();
+            call.settled().runAfterBothAsync(outcome.handle((done, failure) -> null), permits::release, continuation);
             // answers complete on the HTTP client's I/O thread; the route goes on from the response pool
             outcome.whenCompleteAsync(
                     (ignored, failure) -> {
-                        inFlight.remove(outcome);
-                        permits.release();
+                        generations.remove(this);
                         if (failure != null) {
                             exchange.setException(
                                     failure instanceof CompletionException && failure.getCause() != null
@@ -122,25 +151,28 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                         callback.done(false);
                     },
                     continuation);
+            try {
+                getEndpoint().getClient().generate(request, call);
+            } catch (RuntimeException e) {
+                call.outcome().completeExceptionally(e);
+                call.settled().complete(null);
+            }
         }
 
-        private CompletableFuture<Void> send() {
-            try {
-                SeedanceClient client = getEndpoint().getClient();
-                return client.generate(request).thenCompose(video -> deliver(client, exchange, video));
-            } catch (Exception e) {
-                return CompletableFuture.failedFuture(e);
-            }
+        /** Sends nothing more for this exchange; what happens to it then is its call's to say. */
+        void stop() {
+            call.stop();
         }
 
         @Override
         public void cancel(Exception reason) {
+            generations.remove(this);
             exchange.setException(reason);
             callback.done(false);
         }
     }
 
-    private CompletableFuture<Void> deliver(SeedanceClient client, Exchange exchange, GeneratedVideo video) {
+    private CompletableFuture<Void> deliver(RetryingSeedanceClient client, Exchange exchange, GeneratedVideo video) {
         Message message = exchange.getMessage();
         message.setHeader(SeedanceConstants.VIDEO_URL, video.url());
         message.setHeader(SeedanceConstants.REVISED_PROMPT, video.revisedPrompt());
@@ -150,7 +182,15 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             message.setBody(video.url());
             return CompletableFuture.completedFuture(null);
         }
-        return client.download(video.url()).thenAccept(content -> {
+        VideoDownload download = client.download(video.url());
+        downloads.add(download);
+        download.ended().whenComplete((ended, failure) -> downloads.remove(download));
+        if (stopping) {
+            download.abort(stoppedDuringDownload());
+        }
+        // the body is set only while the head is handed over, before the exchange completes: an aborted download
+        // fails the exchange instead
+        return download.content().thenAccept(content -> {
             // Camel's stream caching would copy the whole video (into memory unless spooling is on) before the next
             // step; the video is a one-pass stream meant to be written once, so it passes through as it arrives.
             exchange.getExchangeExtension().setStreamCacheDisabled(true);

@@ -48,15 +48,32 @@ class GenerationPermitsTest {
     }
 
     @Test
-    void drainingHandsBackTheWaitingOnesOnly() {
+    void withdrawingHandsBackTheSelectedWaitingOnesOnly() {
         GenerationPermits permits = new GenerationPermits(1);
-        permits.acquire(generation("a"));
-        permits.acquire(generation("b"));
+        GenerationPermits.Waiting a = generation("a");
+        GenerationPermits.Waiting b = generation("b");
+        GenerationPermits.Waiting other = generation("other");
+        permits.acquire(a);
+        permits.acquire(b);
+        permits.acquire(other);
 
-        permits.drainWaiting().forEach(w -> w.cancel(new IllegalStateException("stopping")));
+        permits.withdraw(w -> w == a || w == b).forEach(w -> w.cancel(new IllegalStateException("stopping")));
 
         assertThat(events).containsExactly("start a", "cancel b");
         permits.release();
-        assertThat(events).hasSize(2);
+        assertThat(events).containsExactly("start a", "cancel b", "start other");
+    }
+
+    /** A stopped producer's generation still at the provider keeps its permit: the next one starts only once it ends. */
+    @Test
+    void aPermitStillHeldIsNotGivenToANewcomer() {
+        GenerationPermits permits = new GenerationPermits(1);
+        permits.acquire(generation("cut loose"));
+
+        permits.acquire(generation("after the restart"));
+
+        assertThat(events).containsExactly("start cut loose");
+        permits.release();
+        assertThat(events).containsExactly("start cut loose", "start after the restart");
     }
 }

@@ -1,9 +1,12 @@
 package io.github.camelseedance;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -12,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /** Stopping Camel with generations under way: they are waited for, or completed with a clear exception. */
@@ -23,6 +27,7 @@ class SeedanceShutdownTest extends SeedanceTestSupport {
             @Override
             public void configure() {
                 from("direct:generate").to("seedance:generate?maxConcurrentRequests=1");
+                from("direct:download").to("seedance:generate?download=true&requestTimeout=10m");
             }
         };
     }
@@ -72,6 +77,34 @@ class SeedanceShutdownTest extends SeedanceTestSupport {
         assertThat(SEEDANCE.generationCount())
                 .as("waiting generations were never sent")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void stoppingTheContextFailsAVideoStreamWaitingForBytesAndClosesItsConnection() throws Exception {
+        SEEDANCE.stallNextDownloads(1);
+        Exchange exchange = template.send("direct:download", e -> e.getMessage().setBody("A comet over the sea"));
+        assertThat(exchange.getException()).isNull();
+        InputStream video = exchange.getMessage().getBody(InputStream.class);
+        int half = (int) SEEDANCE.videoSize() / 2;
+        assertThat(video.readNBytes(half)).hasSize(half);
+        // the host sends nothing more: this read waits for bytes that never come
+        CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return video.read();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        context.stop();
+
+        // requestTimeout is 10 minutes: only the stop can end this read
+        Throwable failure = catchThrowable(() -> blocked.get(30, TimeUnit.SECONDS));
+        assertThat(failure).isInstanceOf(ExecutionException.class);
+        assertThat(failure.getCause().getCause())
+                .isInstanceOf(IOException.class)
+                .hasRootCauseInstanceOf(SeedanceStoppedException.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SEEDANCE.downloadsInFlight() == 0);
     }
 
     /** Stopping closes the HTTP client at once; nothing about that is an error worth a line in the log. */

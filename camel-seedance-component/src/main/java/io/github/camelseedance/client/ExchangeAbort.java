@@ -7,8 +7,10 @@ import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
 import org.apache.hc.client5.http.async.AsyncExecRuntime;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 /**
@@ -16,13 +18,17 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
  * HttpClient 5.6's cancel alone misses an exchange on a pooled connection (the lease's handle replaces the exchange's)
  * and one whose response has begun, so the exchange's own runtime, handed over by {@link #BINDER}, closes it.
  */
-final class ExchangeAbort {
+final class ExchangeAbort implements Cancellable {
 
     static final String ATTRIBUTE = ExchangeAbort.class.getName();
 
-    /** The first step of every exchange's chain: hands the exchange's runtime to its abort, when it has one. */
+    /**
+     * The step just before an exchange runs on its connection: hands the connection's runtime to the exchange's abort,
+     * or, when the abort came first, closes the connection and fails the exchange before anything is sent.
+     */
     static final AsyncExecChainHandler BINDER = ExchangeAbort::bind;
 
+    // guarded by this
     private Future<?> exchange;
     private AsyncExecRuntime runtime;
     private boolean aborted;
@@ -34,37 +40,48 @@ final class ExchangeAbort {
             AsyncExecChain chain,
             AsyncExecCallback callback)
             throws HttpException, IOException {
-        if (scope.clientContext.getAttribute(ATTRIBUTE) instanceof ExchangeAbort abort) {
-            abort.runtime(scope.execRuntime);
+        if (scope.clientContext.getAttribute(ATTRIBUTE) instanceof ExchangeAbort abort
+                && !abort.runtime(scope.execRuntime)) {
+            scope.execRuntime.discardEndpoint();
+            callback.failed(new RequestNotExecutedException("the exchange was ended before it was sent"));
+            return;
         }
         chain.proceed(request, entity, scope, callback);
     }
 
-    synchronized void exchange(Future<?> started) {
-        exchange = started;
-        if (aborted) {
+    /** The client's future of the exchange; cancelled at once if the exchange was already aborted. */
+    void exchange(Future<?> started) {
+        boolean late;
+        synchronized (this) {
+            exchange = started;
+            late = aborted;
+        }
+        if (late) {
             started.cancel(true);
         }
     }
 
-    private void runtime(AsyncExecRuntime execRuntime) {
-        boolean late;
-        synchronized (this) {
-            runtime = execRuntime;
-            late = aborted;
+    /** False when the exchange was aborted first, and must not run on the connection. */
+    private synchronized boolean runtime(AsyncExecRuntime execRuntime) {
+        if (aborted) {
+            return false;
         }
-        if (late) {
-            execRuntime.discardEndpoint();
-        }
+        runtime = execRuntime;
+        return true;
     }
 
     /** Cancels the exchange and closes its connection; once the exchange is over, its connection is not touched. */
     void abort() {
+        cancel();
+    }
+
+    @Override
+    public boolean cancel() {
         Future<?> started;
         AsyncExecRuntime execRuntime;
         synchronized (this) {
             if (aborted) {
-                return;
+                return false;
             }
             aborted = true;
             started = exchange;
@@ -76,5 +93,6 @@ final class ExchangeAbort {
         if (execRuntime != null) {
             execRuntime.discardEndpoint();
         }
+        return true;
     }
 }

@@ -21,6 +21,7 @@ import io.github.camelseedance.SeedanceApiException;
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoConsumer;
 import io.github.camelseedance.client.video.VideoContent;
+import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -105,9 +106,9 @@ public final class HttpSeedanceClient implements SeedanceClient {
         this.timer = timer;
         this.apiCall = timeouts().setRedirectsEnabled(false).build();
         // each redirect of a download is its own exchange (Download below), so that a redirect's body is never read.
-        // The video completes its future at the head, which may come before the client registers the exchange's
-        // cancel with that future; a done future runs the cancel at once and would kill the body, so downloads have
-        // none and are ended through ExchangeAbort instead
+        // A short video may complete its future before the client registers the exchange's cancel with that future;
+        // a done future runs the cancel at once and would drop a connection that could be kept alive, so downloads
+        // have none and are ended through ExchangeAbort instead
         this.videoDownload = timeouts()
                 .setRedirectsEnabled(false)
                 .setHardCancellationEnabled(false)
@@ -127,11 +128,11 @@ public final class HttpSeedanceClient implements SeedanceClient {
      * would let a server that sends a byte now and then hold the call for ever.
      */
     @Override
-    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
+    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request, SendGate gate) {
         BasicHttpRequest post = new BasicHttpRequest(Method.POST, generationsUri);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
         post.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
-        TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON));
+        TrackedBody body = new TrackedBody(AsyncEntityProducers.create(json.write(request), JSON), gate);
         String peer = "the Seedance API at " + hostOf(generationsUri);
         AnswerConsumer consumer = new AnswerConsumer(MAX_ANSWER_BYTES, MAX_ERROR_BYTES);
         CompletableFuture<AnswerConsumer.Answer> answer = new CompletableFuture<>();
@@ -218,68 +219,71 @@ public final class HttpSeedanceClient implements SeedanceClient {
     }
 
     @Override
-    public CompletableFuture<VideoContent> download(String videoUrl) {
+    public VideoDownload download(String videoUrl) {
+        VideoDownload download = new VideoDownload();
         URI uri;
         try {
             uri = URI.create(videoUrl);
             requireHttp(uri);
         } catch (IllegalArgumentException e) {
             // without the cause: its message repeats the URL as it came, unredacted
-            return CompletableFuture.failedFuture(
-                    new SeedanceException("The Seedance API returned a video URL that cannot be downloaded: "
-                            + redactor.redact(e.getMessage())));
+            download.failed(new SeedanceException("The Seedance API returned a video URL that cannot be downloaded: "
+                    + redactor.redact(e.getMessage())));
+            return download;
         }
-        return new Download(redactor.redact("the video from " + hostOf(uri) + uri.getRawPath())).start(uri);
+        new Download(download, redactor.redact("the video from " + hostOf(uri) + uri.getRawPath())).start(uri);
+        return download;
     }
 
     /**
      * One video download across its redirects. Each hop is an exchange of its own, so a redirect's body is never read,
-     * and the downloadTimeout reaches whichever hop is under way, then the stream once the video has started.
+     * and an abort (the downloadTimeout, or a stop) reaches whichever hop is under way, then the stream once the video
+     * has started.
      */
     private final class Download {
 
+        private final VideoDownload download;
         private final String where;
-        private final CompletableFuture<VideoContent> result = new CompletableFuture<>();
-        private final AtomicBoolean expired = new AtomicBoolean();
-        private volatile VideoConsumer consumer;
-        private volatile ExchangeAbort hop;
         private volatile ScheduledFuture<?> deadline;
 
-        Download(String where) {
+        Download(VideoDownload download, String where) {
+            this.download = download;
             this.where = where;
         }
 
-        CompletableFuture<VideoContent> start(URI uri) {
+        void start(URI uri) {
             Duration timeout = downloadLimits.downloadTimeout();
             if (timeout != null) {
                 try {
                     deadline = timer.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopped) {
-                    return CompletableFuture.failedFuture(stopped(stopped));
+                    download.failed(stopped(stopped));
+                    return;
                 }
-                result.whenComplete((content, failure) -> {
+                download.content().whenComplete((content, failure) -> {
                     if (failure != null) {
                         finished();
                     }
                 });
             }
             send(uri, 0);
-            return result;
         }
 
         private void send(URI uri, int redirects) {
             try {
                 workers.execute(() -> exchange(uri, redirects));
             } catch (RejectedExecutionException stopped) {
-                result.completeExceptionally(stopped(stopped));
+                download.failed(stopped(stopped));
             }
         }
 
         private void exchange(URI uri, int redirects) {
-            if (expired.get()) {
-                return; // the deadline passed between two hops and has failed the download
+            if (download.isAborted()) {
+                download.finished(); // aborted before this hop: nothing more is sent
+                return;
             }
             VideoConsumer video = new VideoConsumer(
+                    download,
                     uri,
                     REDIRECTS,
                     SeedanceHttpClients.INITIAL_WINDOW,
@@ -287,28 +291,26 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     requestTimeout,
                     downloadLimits.maxVideoSize(),
                     this::finished);
+            // completes at the end of the video's body, or at the head of any other answer
             CompletableFuture<VideoContent> call = new CompletableFuture<>();
-            consumer = video;
             call.whenComplete((content, failure) -> {
                 if (failure == null) {
-                    result.complete(content);
+                    download.finished();
                 } else if (failure instanceof VideoConsumer.Redirect redirect) {
                     follow(uri, redirect, redirects);
                 } else {
-                    result.completeExceptionally(downloadFailure(failure, where, "the video host " + hostOf(uri)));
+                    download.failed(downloadFailure(failure, where, "the video host " + hostOf(uri)));
                 }
             });
-            hop = HttpSeedanceClient.this.start(
-                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null), video, videoDownload, call);
-            if (expired.get()) {
-                hop.abort(); // the deadline passed while this hop was starting
-            }
+            // an abort ends this hop from now on, and at once if it came while the hop was starting
+            download.running(HttpSeedanceClient.this.start(
+                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null), video, videoDownload, call));
         }
 
         private void follow(URI from, VideoConsumer.Redirect redirect, int redirects) {
             URI to = redirect.location();
             if (redirects >= MAX_REDIRECTS) {
-                result.completeExceptionally(new SeedanceException(
+                download.failed(new SeedanceException(
                         "Downloading " + where + " failed: it was redirected more than " + MAX_REDIRECTS + " times"));
             } else if (!isHttp(to)
                     || !REDIRECTS.isRedirectAllowed(
@@ -316,7 +318,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                             HttpHost.create(to),
                             new BasicHttpRequest(Method.GET, to),
                             HttpClientContext.create())) {
-                result.completeExceptionally(new SeedanceException("Downloading " + where + " failed with HTTP "
+                download.failed(new SeedanceException("Downloading " + where + " failed with HTTP "
                         + redirect.getStatusCode() + " (redirect not followed)"));
             } else {
                 send(to, redirects + 1);
@@ -325,18 +327,8 @@ public final class HttpSeedanceClient implements SeedanceClient {
 
         /** The downloadTimeout has passed: fails the download, or the stream if it has started, and drops its hop. */
         private void expire() {
-            expired.set(true);
-            String message = "Downloading " + where + " took longer than the downloadTimeout of "
-                    + describe(downloadLimits.downloadTimeout());
-            result.completeExceptionally(new SeedanceException(message));
-            VideoConsumer video = consumer;
-            if (video != null) {
-                video.abort(new TimeoutException(message));
-            }
-            ExchangeAbort exchange = hop;
-            if (exchange != null) {
-                exchange.abort();
-            }
+            download.abort(new SeedanceException("Downloading " + where + " took longer than the downloadTimeout of "
+                    + describe(downloadLimits.downloadTimeout())));
         }
 
         /** The video's body is over, or the download failed: the deadline has nothing left to end. */

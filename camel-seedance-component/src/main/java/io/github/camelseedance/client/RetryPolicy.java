@@ -58,6 +58,11 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
         return failure.isRequestSent() ? Kind.AMBIGUOUS : Kind.NOT_STARTED;
     }
 
+    /** Whether the provider may have started the generation on the attempt that failed with {@code failure}. */
+    static boolean mayHaveStarted(SeedanceException failure) {
+        return classify(failure) == Kind.AMBIGUOUS;
+    }
+
     /** Decides after attempt number {@code attempt} (1 for the first) failed with {@code failure}. */
     Decision decide(SeedanceException failure, int attempt) {
         Kind kind = classify(failure);

@@ -9,18 +9,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelseedance.SeedanceException;
-import io.github.camelseedance.client.video.VideoContent;
+import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a generation again when the {@link RetryPolicy} says so. Waits are scheduled on a timer, never slept, so a
- * generation waiting to be retried holds no thread. Downloads are passed through: a CDN read is not billed work.
- * The final failure is a new exception that records the attempts; the attempts' own exceptions are never changed.
+ * Sends a generation again when the {@link RetryPolicy} says so, until its {@link GenerationCall} stops. Waits are
+ * scheduled on a timer, never slept, so a generation waiting to be retried holds no thread. The final failure is a new
+ * exception that records the attempts; the attempts' own exceptions are never changed.
  */
-public final class RetryingSeedanceClient implements SeedanceClient {
+public final class RetryingSeedanceClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSeedanceClient.class);
 
@@ -42,30 +42,39 @@ public final class RetryingSeedanceClient implements SeedanceClient {
         this.workers = workers;
     }
 
-    @Override
-    public CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
-        CompletableFuture<GeneratedVideo> result = new CompletableFuture<>();
-        attempt(request, 1, result);
-        return result;
+    /** Runs the generation into {@code call}, attempt after attempt, until it succeeds, fails for good or stops. */
+    public void generate(VideoGenerationRequest request, GenerationCall call) {
+        attempt(request, call);
     }
 
-    private void attempt(VideoGenerationRequest request, int attempt, CompletableFuture<GeneratedVideo> result) {
-        CompletableFuture<GeneratedVideo> call;
-        try {
-            call = delegate.generate(request);
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
+    private void attempt(VideoGenerationRequest request, GenerationCall call) {
+        int attempt = call.beginAttempt();
+        if (attempt == 0) {
+            return; // stopped: nothing more is sent
         }
-        call.whenComplete((video, failure) -> {
+        CompletableFuture<GeneratedVideo> sent;
+        try {
+            sent = delegate.generate(request, call);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        call.dispatched(sent);
+        sent.whenComplete((video, failure) -> {
             if (failure == null) {
-                result.complete(video);
+                if (!call.succeeded(video)) {
+                    LOG.warn("A generation whose exchange had stopped while it was in flight was completed, and"
+                            + " billed, by the provider afterwards; its video is not delivered");
+                }
                 return;
             }
             SeedanceException cause = asSeedanceException(failure);
             RetryPolicy.Decision decision = policy.decide(cause, attempt);
             if (!decision.retry()) {
-                giveUp(cause, attempt, decision.reason(), result);
+                giveUp(cause, attempt, decision.reason(), call);
                 return;
+            }
+            if (!call.retrying(cause, RetryPolicy.mayHaveStarted(cause))) {
+                return; // stopped: the retry is not made
             }
             LOG.debug(
                     "Seedance generation attempt {} failed ({}); attempt {} in {} ms",
@@ -74,25 +83,22 @@ public final class RetryingSeedanceClient implements SeedanceClient {
                     attempt + 1,
                     decision.delay().toMillis());
             try {
-                timer.schedule(
-                        () -> retry(request, attempt + 1, result, cause),
+                call.retryScheduled(timer.schedule(
+                        () -> retry(request, attempt + 1, call, cause),
                         decision.delay().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                        TimeUnit.MILLISECONDS));
             } catch (RejectedExecutionException refused) {
-                giveUp(cause, attempt, notScheduled(timer), result);
+                giveUp(cause, attempt, notScheduled(timer), call);
             }
         });
     }
 
     private void retry(
-            VideoGenerationRequest request,
-            int attempt,
-            CompletableFuture<GeneratedVideo> result,
-            SeedanceException lastFailure) {
+            VideoGenerationRequest request, int attempt, GenerationCall call, SeedanceException lastFailure) {
         try {
-            workers.execute(() -> attempt(request, attempt, result));
+            workers.execute(() -> attempt(request, call));
         } catch (RejectedExecutionException refused) {
-            giveUp(lastFailure, attempt - 1, notScheduled(workers), result);
+            giveUp(lastFailure, attempt - 1, notScheduled(workers), call);
         }
     }
 
@@ -115,13 +121,12 @@ public final class RetryingSeedanceClient implements SeedanceClient {
     }
 
     /** Fails the generation with the last attempt's failure, saying how many attempts there were and why no more. */
-    private static void giveUp(
-            SeedanceException failure, int attempts, String reason, CompletableFuture<GeneratedVideo> result) {
-        result.completeExceptionally(reason == null ? failure : failure.afterAttempts(attempts, reason));
+    private static void giveUp(SeedanceException failure, int attempts, String reason, GenerationCall call) {
+        call.failed(reason == null ? failure : failure.afterAttempts(attempts, reason));
     }
 
-    @Override
-    public CompletableFuture<VideoContent> download(String videoUrl) {
+    /** Passed through: a CDN read is not billed work, and is never retried here. */
+    public VideoDownload download(String videoUrl) {
         return delegate.download(videoUrl);
     }
 }

@@ -2,7 +2,7 @@ package io.github.camelseedance.client;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelseedance.client.video.VideoContent;
+import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
 
@@ -12,9 +12,18 @@ import io.github.camelseedance.model.VideoGenerationRequest;
  */
 public interface SeedanceClient {
 
-    /** Asks for one video; completes when the provider has made it (which takes minutes). */
-    CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request);
+    /**
+     * Asks for one video; completes when the provider has made it (which takes minutes). The request is written only if
+     * {@code gate} admits it when its body is about to go out. Cancelling the future ends the HTTP exchange and closes
+     * its connection.
+     */
+    CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request, SendGate gate);
 
-    /** Opens the video at its CDN address, sending no credentials; completes when the response headers arrive. */
-    CompletableFuture<VideoContent> download(String videoUrl);
+    /** Asks for one video, with nothing that could stop it going out. */
+    default CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
+        return generate(request, SendGate.OPEN);
+    }
+
+    /** Opens the video at its CDN address, sending no credentials; the download can be aborted at any point. */
+    VideoDownload download(String videoUrl);
 }

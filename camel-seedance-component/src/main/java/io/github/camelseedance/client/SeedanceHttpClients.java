@@ -92,8 +92,6 @@ public final class SeedanceHttpClients {
                 // the default decorator writes every byte sent, the Authorization header included, to the wire log
                 .setIoSessionDecorator(session -> session)
                 .setIoReactorExceptionCallback(SeedanceHttpClients::reactorFailed)
-                // a call's deadline closes the call's connection through this (ExchangeAbort says why)
-                .addExecInterceptorFirst("seedance-abort", ExchangeAbort.BINDER)
                 .setUserAgent(USER_AGENT)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setExpectContinueEnabled(false)
@@ -103,6 +101,9 @@ public final class SeedanceHttpClients {
                 .disableCookieManagement()
                 .disableContentCompression()
                 .disableAuthCaching();
+        // hands each exchange's abort the connection it runs on, so that a deadline or a stop can close it mid-answer
+        // (ExchangeAbort says why)
+        builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "seedance-abort", ExchangeAbort.BINDER);
         if (proxy != null) {
             builder.setRoutePlanner(new ProxyRoutePlanner(proxy, resolver));
             if (proxy.username() != null) {

@@ -35,6 +35,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final ConcurrencyGauge generationGauge = new ConcurrencyGauge();
     private final ConnectionDropper connectionDropper = new ConnectionDropper();
     private final Countdown brokenDownloads = new Countdown();
+    private final Countdown stalledDownloads = new Countdown();
+    private final ConcurrencyGauge downloadGauge = new ConcurrencyGauge();
     private final FaultInjector faults;
     private final FirstAttemptFaults firstAttempts;
     private final boolean tls;
@@ -99,7 +101,14 @@ public final class SeedanceEmulator implements AutoCloseable {
             HttpServer server = await(vertx.createHttpServer(options)
                     .connectionHandler(connectionDropper)
                     .requestHandler(new EmulatorRoutes(
-                            generation, new VideoEndpoint(records, videos, brokenDownloads, () -> videoLengthSent)))
+                            generation,
+                            new VideoEndpoint(
+                                    records,
+                                    videos,
+                                    brokenDownloads,
+                                    stalledDownloads,
+                                    downloadGauge,
+                                    () -> videoLengthSent)))
                     .listen(requestedPort, host));
             port = server.actualPort();
         } catch (RuntimeException e) {
@@ -258,6 +267,20 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
+     * Stalls the next {@code count} GETs of an issued video: each is answered 200 with the full Content-Length and half
+     * the bytes, then nothing more, with the connection left open until the client closes it; calls add up. A break
+     * pending ({@link #breakNextDownloads}) is used first; HEAD requests and unknown ids use none up.
+     */
+    public void stallNextDownloads(int count) {
+        stalledDownloads.add(count);
+    }
+
+    /** GETs of issued videos whose response has not ended and whose connection is still open. */
+    public int downloadsInFlight() {
+        return downloadGauge.inFlight();
+    }
+
+    /**
      * Answers the next valid generation request with this instead of a video; several queue up in order. The request is
      * still recorded and judged, and an invalid or unauthorised one gets its 400 or 401 without using the queue.
      */
@@ -266,8 +289,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets all records, queued answers, pending connection drops and download breaks, sends video lengths again,
-     * forgets the request bodies seen by
+     * Forgets all records, queued answers, pending connection drops, download breaks and stalls, sends video lengths
+     * again, forgets the request bodies seen by
      * {@link Builder#firstAttemptFault} (each is faulted again on its next attempt), zeroes the maximum of
      * concurrent generations and the count of dropped connections, restores the configured latency and fault rate, and
      * starts the fault sequence again from its seed. Issued videos stay downloadable (a video issued with
@@ -277,6 +300,7 @@ public final class SeedanceEmulator implements AutoCloseable {
         records.clear();
         connectionDropper.reset();
         brokenDownloads.clear();
+        stalledDownloads.clear();
         generationGauge.resetMax();
         latency = configuredLatency;
         videoLengthSent = true;

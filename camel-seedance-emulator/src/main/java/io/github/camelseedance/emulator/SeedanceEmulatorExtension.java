@@ -129,6 +129,14 @@ public final class SeedanceEmulatorExtension
         emulator().setVideoLengthSent(sent);
     }
 
+    public void stallNextDownloads(int count) {
+        emulator().stallNextDownloads(count);
+    }
+
+    public int downloadsInFlight() {
+        return emulator().downloadsInFlight();
+    }
+
     public double faultRate() {
         return emulator().faultRate();
     }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /videos/<id>.mp4}: streams issued videos and records each download, with whether an Authorization header
  * came (it never should). A GET breaks halfway on a {@link Fault#BROKEN_DOWNLOAD} video's first GET, or while
- * {@link SeedanceEmulator#breakNextDownloads} has breaks pending; HEADs and unknown ids use none up.
+ * {@link SeedanceEmulator#breakNextDownloads} has breaks pending, and stalls halfway while
+ * {@link SeedanceEmulator#stallNextDownloads} has stalls pending; HEADs and unknown ids use none up.
  */
 final class VideoEndpoint {
 
@@ -24,12 +25,22 @@ final class VideoEndpoint {
     private final EmulatorRecords records;
     private final VideoLibrary videos;
     private final Countdown brokenDownloads;
+    private final Countdown stalledDownloads;
+    private final ConcurrencyGauge gauge;
     private final BooleanSupplier lengthSent;
 
-    VideoEndpoint(EmulatorRecords records, VideoLibrary videos, Countdown brokenDownloads, BooleanSupplier lengthSent) {
+    VideoEndpoint(
+            EmulatorRecords records,
+            VideoLibrary videos,
+            Countdown brokenDownloads,
+            Countdown stalledDownloads,
+            ConcurrencyGauge gauge,
+            BooleanSupplier lengthSent) {
         this.records = records;
         this.videos = videos;
         this.brokenDownloads = brokenDownloads;
+        this.stalledDownloads = stalledDownloads;
+        this.gauge = gauge;
         this.lengthSent = lengthSent;
     }
 
@@ -63,9 +74,15 @@ final class VideoEndpoint {
                     .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();
         } else {
+            // counted out when the response ends or its connection closes, whichever comes first
+            Runnable leave = gauge.enter();
+            request.response().endHandler(ended -> leave.run());
+            request.response().closeHandler(closed -> leave.run());
             // a video's own injected fault first, so it does not use up a break scripted for another download
-            VideoSender.send(
-                    request, videos.video(), videos.takeBreak(id) || brokenDownloads.take(), lengthSent.getAsBoolean());
+            VideoSender.Delivery delivery = videos.takeBreak(id) || brokenDownloads.take()
+                    ? VideoSender.Delivery.BROKEN
+                    : stalledDownloads.take() ? VideoSender.Delivery.STALLED : VideoSender.Delivery.WHOLE;
+            VideoSender.send(request, videos.video(), delivery, lengthSent.getAsBoolean());
         }
     }
 }

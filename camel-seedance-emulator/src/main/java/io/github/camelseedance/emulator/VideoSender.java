@@ -9,9 +9,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one video to one response in 64 KiB chunks with its full Content-Length (or chunked, without one), pausing
  * whenever the client's write queue is full, so even a gigabyte video holds only a few chunks in memory. A broken
- * stream stops after half the bytes and closes the connection: the client is left short of what it was promised.
+ * stream stops after half the bytes and closes the connection; a stalled one stops after half the bytes and leaves the
+ * connection open, silent, until the client closes it.
  */
 final class VideoSender {
+
+    /** How much of the video is sent, and what happens after. */
+    enum Delivery {
+        WHOLE,
+        BROKEN,
+        STALLED
+    }
 
     static final int CHUNK_SIZE = 64 * 1024;
 
@@ -20,28 +28,28 @@ final class VideoSender {
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final PaddedVideo video;
-    private final boolean broken;
+    private final Delivery delivery;
     private final boolean lengthSent;
     private final long end;
     private long position;
     private boolean finished;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    private VideoSender(HttpServerRequest request, PaddedVideo video, boolean broken, boolean lengthSent) {
+    private VideoSender(HttpServerRequest request, PaddedVideo video, Delivery delivery, boolean lengthSent) {
         this.request = request;
         this.response = request.response();
         this.video = video;
-        this.broken = broken;
+        this.delivery = delivery;
         this.lengthSent = lengthSent;
-        this.end = broken ? video.size() / 2 : video.size();
+        this.end = delivery == Delivery.WHOLE ? video.size() : video.size() / 2;
     }
 
     /**
-     * Sends the whole video, or (broken) headers for the whole and half the bytes before closing the connection; with
+     * Sends the whole video, or headers for the whole and half the bytes, then closes (broken) or waits (stalled); with
      * its Content-Length, or chunked without one.
      */
-    static void send(HttpServerRequest request, PaddedVideo video, boolean broken, boolean lengthSent) {
-        new VideoSender(request, video, broken, lengthSent).start();
+    static void send(HttpServerRequest request, PaddedVideo video, Delivery delivery, boolean lengthSent) {
+        new VideoSender(request, video, delivery, lengthSent).start();
     }
 
     private void start() {
@@ -80,7 +88,9 @@ final class VideoSender {
         }
         finished = true;
         response.drainHandler(null);
-        if (broken) {
+        if (delivery == Delivery.STALLED) {
+            LOG.debug("GET {}: stalling after {} of {} bytes, as scripted", request.path(), position, video.size());
+        } else if (delivery == Delivery.BROKEN) {
             // closed only once the last chunk is on the wire: a close with writes still queued would discard them
             lastWrite.onComplete(written -> {
                 LOG.debug(

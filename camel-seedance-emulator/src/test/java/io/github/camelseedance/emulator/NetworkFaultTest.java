@@ -1,7 +1,11 @@
 package io.github.camelseedance.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -11,8 +15,12 @@ import static io.github.camelseedance.emulator.TestClient.VALID_BODY;
 import static io.github.camelseedance.emulator.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** Faults below HTTP a test scripts: new connections dropped before the request is read, downloads broken halfway. */
+/**
+ * Faults below HTTP a test scripts: new connections dropped before the request is read, downloads broken or stalled
+ * halfway.
+ */
 class NetworkFaultTest {
 
     private static final byte[] SAMPLE = SampleVideo.BYTES;
@@ -106,6 +114,29 @@ class NetworkFaultTest {
     }
 
     @Test
+    void aStalledDownloadSendsHalfThenHoldsTheConnectionUntilTheClientLeaves() throws Exception {
+        String url = json(client.generate(VALID_BODY)).at("/data/0/url").asText();
+        emulator.stallNextDownloads(1);
+
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
+        try (InputStream in = connection.getInputStream()) {
+            assertThat(connection.getContentLengthLong()).isEqualTo(SAMPLE.length);
+            byte[] half = in.readNBytes(SAMPLE.length / 2);
+            assertThat(half).isEqualTo(Arrays.copyOf(SAMPLE, SAMPLE.length / 2));
+            assertThat(emulator.downloadsInFlight()).isEqualTo(1);
+        } finally {
+            connection.disconnect();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> emulator.downloadsInFlight() == 0);
+        assertThat(client.download(url, null).body())
+                .as("the next GET is whole")
+                .isEqualTo(SAMPLE);
+        assertThat(emulator.downloadsInFlight()).isZero();
+    }
+
+    @Test
     void headRequestsAndUnknownVideosUseUpNoBreak() throws Exception {
         String url = json(client.generate(VALID_BODY)).at("/data/0/url").asText();
         emulator.breakNextDownloads(1);
@@ -124,6 +155,7 @@ class NetworkFaultTest {
     void resetForgetsPendingBrokenDownloads() throws Exception {
         String url = json(client.generate(VALID_BODY)).at("/data/0/url").asText();
         emulator.breakNextDownloads(3);
+        emulator.stallNextDownloads(3);
 
         emulator.reset();
 
@@ -134,5 +166,6 @@ class NetworkFaultTest {
     void negativeCountsAreRejected() {
         assertThatThrownBy(() -> emulator.dropNextConnections(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> emulator.breakNextDownloads(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator.stallNextDownloads(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

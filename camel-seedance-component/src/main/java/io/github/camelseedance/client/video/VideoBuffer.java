@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -148,10 +147,10 @@ final class VideoBuffer {
     }
 
     /**
-     * Gives up a download that took too long: the reader fails at once with {@code cause} (the caller closes the
-     * connection). Nothing once the video is in.
+     * Gives up a download that took too long or was stopped: the reader fails at once with {@code cause} (the caller
+     * closes the connection). Nothing once the video is in.
      */
-    void abort(TimeoutException cause) {
+    void abort(Throwable cause) {
         lock.lock();
         try {
             if (ended || closed || failure != null) {

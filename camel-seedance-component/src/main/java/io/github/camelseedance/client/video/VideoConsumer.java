@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.hc.client5.http.HttpResponseException;
 import org.apache.hc.client5.http.protocol.RedirectStrategy;
@@ -22,9 +21,10 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Receives one hop of a video download: a 200 completes at its head, with a stream fed through one {@link VideoBuffer};
- * a redirect fails with {@link Redirect}, any other status with an {@link HttpResponseException}, and their bodies are
- * not read (the connection is dropped). Custom, as DESIGN.md's "The video consumer" explains.
+ * Receives one hop of a video download: a 200 hands its {@link VideoDownload} a stream fed through one
+ * {@link VideoBuffer} at its head, and completes the exchange only at the end of the body, so it can be aborted until
+ * then; a redirect fails with {@link Redirect}, any other status with an {@link HttpResponseException}, and their bodies
+ * are not read (the connection is dropped). Custom, as DESIGN.md's "The video consumer" explains.
  */
 public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
 
@@ -48,6 +48,7 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
         }
     }
 
+    private final VideoDownload download;
     private final URI uri;
     private final RedirectStrategy redirects;
     private final long initialWindow;
@@ -56,12 +57,13 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
     private final long maxBytes;
     private final Runnable finished;
     private volatile VideoBuffer buffer;
+    private volatile VideoContent content;
+    private volatile FutureCallback<VideoContent> result;
     /** The response's body is not wanted: the exchange is failed when it arrives, which drops the connection. */
     private volatile boolean refused;
 
-    private TimeoutException aborted;
-
     /**
+     * @param download      what the video is handed to, and what aborts it
      * @param uri           the URL requested, against which a relative redirect resolves
      * @param redirects     which answers are redirects, and where to
      * @param initialWindow what the connection may deliver before it asks for room (its initial window)
@@ -71,6 +73,7 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
      * @param finished      run once the video's body is over (ended, failed, cut off, aborted or closed by its reader)
      */
     public VideoConsumer(
+            VideoDownload download,
             URI uri,
             RedirectStrategy redirects,
             long initialWindow,
@@ -78,6 +81,7 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
             Duration stall,
             long maxBytes,
             Runnable finished) {
+        this.download = download;
         this.uri = uri;
         this.redirects = redirects;
         this.initialWindow = initialWindow;
@@ -94,7 +98,9 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
         int code = response.getCode();
         long length = entity == null ? 0 : entity.getContentLength();
         Exception refusal = null;
-        if (code != 200) {
+        if (download.isAborted()) {
+            refusal = new IOException("the download was aborted before its answer arrived");
+        } else if (code != 200) {
             BasicHttpRequest request = new BasicHttpRequest(Method.GET, uri);
             refusal = redirects.isRedirected(request, response, context)
                     ? new Redirect(
@@ -104,40 +110,22 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
             refusal = new ContentTooLongException("its Content-Length of " + length
                     + " bytes is larger than the maxVideoSize of " + maxBytes + " bytes, so it was not downloaded");
         }
-        VideoBuffer video =
-                refusal == null ? new VideoBuffer(RING_BYTES, initialWindow, slack, stall, maxBytes, finished) : null;
-        synchronized (this) {
-            if (refusal == null && aborted != null) {
-                refusal = aborted;
-            }
-            buffer = refusal == null ? video : null;
-        }
         if (refusal != null) {
             refused = true;
             result.failed(refusal);
             return;
         }
+        VideoBuffer video = new VideoBuffer(RING_BYTES, initialWindow, slack, stall, maxBytes, finished);
+        Header type = response.getFirstHeader("Content-Type");
+        VideoContent arrived = new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length);
+        content = arrived;
+        this.result = result;
+        buffer = video;
+        // an abort that came after the check above fails the stream here, and closes the connection itself
+        download.arrived(video, arrived);
         if (entity == null) {
             video.end();
-        }
-        Header type = response.getFirstHeader("Content-Type");
-        result.completed(new VideoContent(new VideoStream(video), type == null ? null : type.getValue(), length));
-    }
-
-    /**
-     * Gives the download up because it took too long: a head that has not arrived is refused when it does, and a stream
-     * already handed out fails at once. Closing the connection is the caller's part.
-     */
-    public void abort(TimeoutException cause) {
-        VideoBuffer video;
-        synchronized (this) {
-            if (aborted == null) {
-                aborted = cause;
-            }
-            video = buffer;
-        }
-        if (video != null) {
-            video.abort(cause);
+            result.completed(arrived);
         }
     }
 
@@ -170,6 +158,7 @@ public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> 
         VideoBuffer video = buffer;
         if (video != null) {
             video.end();
+            result.completed(content);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelseedance.examples.filedrop;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Stopping the application with generations under way: their inputs stay for the next run, and nothing is half-written. */
+/**
+ * Stopping the application with generations or downloads under way: their inputs stay for the next run, and nothing is
+ * half-written.
+ */
 class FileDropShutdownTest {
 
     @TempDir
@@ -58,6 +62,51 @@ class FileDropShutdownTest {
                             assertThat(next.inFlight()).isZero();
                         });
                 assertThat(FileDropRun.files(next.output())).containsExactly("candle.mp4", "glacier.mp4");
+            }
+        }
+    }
+
+    @Test
+    void anInputWhoseVideoWasDownloadingWhenStoppedStaysAndLeavesNoPartialVideo() throws Exception {
+        try (SeedanceEmulator emulator = SeedanceEmulator.builder().build().start()) {
+            // the video host sends half the video, then nothing: the write waits for bytes that never come
+            emulator.stallNextDownloads(1);
+            try (FileDropRun run = FileDropRun.start(emulator, dir, Map.of("camel.main.shutdown-timeout", "1"))) {
+                FileDropRun.drop(run.input(), "glacier.txt", "A glacier moving, filmed for a century");
+                Path partial = run.output().resolve(FileDropRoutes.TEMP_PREFIX + "glacier.mp4");
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> emulator.downloadsInFlight() == 1 && Files.exists(partial));
+
+                run.stop();
+
+                // the stop failed the download, which the file write was waiting on, and its connection
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50))
+                        .untilAsserted(() -> {
+                            assertThat(FileDropRun.files(run.output())).isEmpty();
+                            assertThat(emulator.downloadsInFlight()).isZero();
+                        });
+                assertThat(FileDropRun.files(run.input())).containsExactly("glacier.txt");
+                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.DONE_DIR)))
+                        .isEmpty();
+                assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.ERROR_DIR)))
+                        .isEmpty();
+                assertThat(emulator.generationCount()).isEqualTo(1);
+            }
+
+            try (FileDropRun next = FileDropRun.start(emulator, dir, Map.of())) {
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> {
+                            assertThat(FileDropRun.files(next.input().resolve(FileDropRoutes.DONE_DIR)))
+                                    .containsExactly("glacier.txt");
+                            assertThat(next.inFlight()).isZero();
+                        });
+                assertThat(FileDropRun.files(next.output())).containsExactly("glacier.mp4");
+                assertThat(emulator.generationCount())
+                        .as("generated again on the next run")
+                        .isEqualTo(2);
             }
         }
     }

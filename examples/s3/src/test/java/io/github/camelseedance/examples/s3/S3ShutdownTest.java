@@ -3,6 +3,7 @@ package io.github.camelseedance.examples.s3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Camel stopped while an image's generation is in flight: once the graceful shutdown timeout has run out the producer
- * fails the generation with SeedanceStoppedException, and the image stays in the input bucket under its key (not in
- * done/ or error/, no video) and becomes a video on the next run.
+ * Camel stopped while an image's generation is in flight, or while its video downloads: once the graceful shutdown
+ * timeout has run out the producer fails the generation (or the download) with SeedanceStoppedException, and the image
+ * stays in the input bucket under its key (not in done/ or error/, no video) and becomes a video on the next run.
  */
 class S3ShutdownTest {
 
@@ -88,6 +89,49 @@ class S3ShutdownTest {
         assertThat(emulator.generationCount())
                 .as("the generation cut short and the one that made the video")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anImageWhoseVideoWasDownloadingWhenStoppedStaysUnderItsKeyWithNoVideo() throws Exception {
+        s3 = EmbeddedS3.start();
+        target = EmulatorFallback.choose(Map.of());
+        SeedanceEmulator emulator = target.emulator().orElseThrow();
+        // the video host sends half the video, then nothing: the upload waits for bytes that never come
+        emulator.stallNextDownloads(1);
+        first = start(Map.of("camel.main.shutdown-timeout", "1"));
+        buckets = new TestBuckets(s3);
+        byte[] image = Files.readAllBytes(Path.of("samples/lighthouse.png"));
+        buckets.put(INPUT, KEY, image, Map.of("prompt", PROMPT));
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> emulator.downloadsInFlight() == 1);
+
+        first.stop();
+
+        // the stop failed the download, which the upload was reading, and closed its connection; requestTimeout is
+        // 10 minutes, so only the stop can have ended the read
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> emulator.downloadsInFlight() == 0);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> threadsReadingAVideo() == 0);
+        assertThat(buckets.keys(INPUT)).as("nothing under done/ or error/").containsExactly(KEY);
+        assertThat(buckets.bytes(INPUT, KEY)).isEqualTo(image);
+        assertThat(buckets.keys(OUTPUT)).as("videos").isEmpty();
+
+        next = start(Map.of());
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(buckets.keys(INPUT)).containsExactly("done/" + KEY);
+            assertThat(next.getCamelContext().getInflightRepository().size()).isZero();
+        });
+        assertThat(buckets.keys(OUTPUT)).containsExactly("coast/lighthouse.mp4");
+        assertThat(emulator.generationCount())
+                .as("the generation whose download was cut short and the one that made the video")
+                .isEqualTo(2);
+    }
+
+    /** Threads inside the component's video stream, such as an upload waiting for the video's next bytes. */
+    private static long threadsReadingAVideo() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack)
+                        .anyMatch(frame -> frame.getClassName().startsWith("io.github.camelseedance.client.video.")))
+                .count();
     }
 
     private Main start(Map<String, String> overrides) {
