@@ -1,10 +1,8 @@
 package io.github.camelseedance;
 
 /**
- * The endpoint stopped, after graceful shutdown stopped waiting, before the generation's answer came, its retry was
- * sent or its video was downloaded; nothing more is sent for it. No verdict on the request: leave its input for the next
- * run (roll the message back, keep the file); {@link #isRequestSent()} tells whether the provider may still complete,
- * and bill, the generation.
+ * The endpoint stopped before the generation's answer came, its retry was sent or its video arrived; nothing more is
+ * sent for it. Leave its input for the next run; {@link #isRequestSent()} tells whether the provider may still bill it.
  */
 public class SeedanceStoppedException extends SeedanceException {
 

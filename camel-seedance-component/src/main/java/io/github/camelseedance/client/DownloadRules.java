@@ -5,10 +5,9 @@ import java.net.URI;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * Where video downloads may connect: public addresses, the API's own origin ({@code baseUrl}'s host and port), the
- * hosts {@code videoHostsAllowed} names and, with {@code allowPrivateAddresses}, private network addresses. Host names
- * are looked up with {@code dnsResolver} (null for the JVM's). Part of a client's settings: a pooled connection is
- * only ever reused under the rules it was opened under.
+ * Where video downloads may connect: public addresses, the API's origin, {@code videoHostsAllowed} and, if allowed,
+ * private networks; names are looked up with {@code dnsResolver}. Part of a client's settings, so a pooled connection
+ * is only reused under the rules it was opened under.
  */
 public record DownloadRules(
         String originHost,

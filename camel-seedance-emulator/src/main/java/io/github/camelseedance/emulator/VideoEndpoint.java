@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /videos/<id>.mp4}: streams issued videos and records each download, with whether an Authorization header
- * came (it never should). A GET breaks halfway on a {@link Fault#BROKEN_DOWNLOAD} video's first GET, or while
- * {@link SeedanceEmulator#breakNextDownloads} has breaks pending, and stalls halfway while
- * {@link SeedanceEmulator#stallNextDownloads} has stalls pending; HEADs and unknown ids use none up.
+ * {@code GET /videos/<id>.mp4}: streams issued videos and records each download and whether it carried credentials.
+ * A GET breaks or stalls halfway for a {@link Fault#BROKEN_DOWNLOAD} video's first GET or while
+ * {@link SeedanceEmulator#breakNextDownloads} or {@link SeedanceEmulator#stallNextDownloads} have some pending.
  */
 final class VideoEndpoint {
 
@@ -79,6 +78,7 @@ final class VideoEndpoint {
             request.response().endHandler(ended -> leave.run());
             request.response().closeHandler(closed -> leave.run());
             // a video's own injected fault first, so it does not use up a break scripted for another download
+            // only a GET of a known video uses up a pending break or stall; HEADs and unknown ids use none
             VideoSender.Delivery delivery = videos.takeBreak(id) || brokenDownloads.take()
                     ? VideoSender.Delivery.BROKEN
                     : stalledDownloads.take() ? VideoSender.Delivery.STALLED : VideoSender.Delivery.WHOLE;

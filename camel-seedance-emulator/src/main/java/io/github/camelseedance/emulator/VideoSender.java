@@ -7,10 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one video to one response in 64 KiB chunks with its full Content-Length (or chunked, without one), pausing
- * whenever the client's write queue is full, so even a gigabyte video holds only a few chunks in memory. A broken
- * stream stops after half the bytes and closes the connection; a stalled one stops after half the bytes and leaves the
- * connection open, silent, until the client closes it.
+ * Writes one video to one response in 64 KiB chunks, with or without a Content-Length, pausing while the client's
+ * write queue is full so a gigabyte video holds a few chunks in memory. A broken stream closes the connection halfway;
+ * a stalled one goes silent halfway until the client closes it.
  */
 final class VideoSender {
 

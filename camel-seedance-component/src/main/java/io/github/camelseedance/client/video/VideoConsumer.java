@@ -21,10 +21,9 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Receives one hop of a video download: a 200 hands its {@link VideoDownload} a stream fed through one
- * {@link VideoBuffer} at its head, and completes the exchange only at the end of the body, so it can be aborted until
- * then; a redirect fails with {@link Redirect}, any other status with an {@link HttpResponseException}, and their bodies
- * are not read (the connection is dropped). Custom, as DESIGN.md's "The video consumer" explains.
+ * Receives one hop of a video download: a 200 hands its {@link VideoDownload} a stream at the head and completes the
+ * exchange at the end of the body; a redirect fails with {@link Redirect}, other statuses with an
+ * {@link HttpResponseException}, their bodies unread. Why it is custom: DESIGN.md, "The video consumer".
  */
 public final class VideoConsumer implements AsyncResponseConsumer<VideoContent> {
 
