@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelseedance.LoopbackServer.answer;
@@ -23,28 +20,10 @@ import static org.awaitility.Awaitility.await;
  * The wait for the API's answer and the answer's size both have an end, against a server that trickles, cuts off or
  * never stops; and a success that cannot be read is reported as probably billed, and never sent again.
  */
-class SeedanceAnswerBoundsTest extends CamelTestSupport {
+class SeedanceAnswerBoundsTest extends LoopbackServerTestSupport {
 
     private static final String API = "/v1/videos/generations";
     private static final String VIDEO = "{\"created\":1700000000,\"data\":[{\"url\":\"https://cdn.example/v.mp4\"}]}";
-
-    private LoopbackServer server;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setApiKey("sk-test-bounds");
-        context.addComponent("seedance", component);
-        return context;
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** Sends one generation to the loopback server; an exchange that never ends fails the test after a minute. */
     private Exchange generate(String options) throws Exception {

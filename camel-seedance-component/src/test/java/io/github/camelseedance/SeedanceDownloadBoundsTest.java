@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelseedance.LoopbackServer.answer;
@@ -23,28 +20,10 @@ import static org.awaitility.Awaitility.await;
  * A video download has an end whatever its host does: a size it may not pass, an optional deadline, and no body that
  * nobody will use read on after the download moved on. The loopback server plays the API and the video host at once.
  */
-class SeedanceDownloadBoundsTest extends CamelTestSupport {
+class SeedanceDownloadBoundsTest extends LoopbackServerTestSupport {
 
     private static final byte[] CHUNK = new byte[64 * 1024];
     private static final String NOT_REALLY_A_VIDEO = "ftyp, and then some bytes";
-
-    private LoopbackServer server;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setApiKey("sk-test-bounds");
-        context.addComponent("seedance", component);
-        return context;
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** Answers the API call with a video at {@code /video.mp4} of the same server, which {@code video} serves. */
     private void serveVideo(LoopbackServer.Handler video) throws IOException {
