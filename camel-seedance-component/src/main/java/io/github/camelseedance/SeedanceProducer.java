@@ -133,8 +133,9 @@ public class SeedanceProducer extends DefaultAsyncProducer {
 
         @Override
         public void start() {
-            CompletableFuture<Void> outcome =
-                    call.outcome().thenCompose(video -> deliver(getEndpoint().getClient(), exchange, video));
+            // read once: the endpoint clears its client when it stops, and the download may start after that
+            RetryingSeedanceClient client = getEndpoint().getClient();
+            CompletableFuture<Void> outcome = call.outcome().thenCompose(video -> deliver(client, exchange, video));
             // the permit is held until the download has its head, and, after a stop, until the request sent has ended
             GenerationPermits permits = getEndpoint().getPermits();
             call.settled().runAfterBothAsync(outcome.handle((done, failure) -> null), permits::release, continuation);
@@ -152,7 +153,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                     },
                     continuation);
             try {
-                getEndpoint().getClient().generate(request, call);
+                client.generate(request, call);
             } catch (RuntimeException e) {
                 call.outcome().completeExceptionally(e);
                 call.settled().complete(null);

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 /** A Camel context whose seedance component has a key and no base URL: each test points it at its own server. */
 abstract class LoopbackServerTestSupport extends CamelTestSupport {
 
+    static final String API_KEY = "sk-test-bounds";
+
     /** The test's server, started by the test and closed after it. */
     LoopbackServer server;
 
@@ -14,7 +16,7 @@ abstract class LoopbackServerTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         SeedanceComponent component = new SeedanceComponent();
-        component.getConfiguration().setApiKey("sk-test-bounds");
+        component.getConfiguration().setApiKey(API_KEY);
         context.addComponent("seedance", component);
         return context;
     }

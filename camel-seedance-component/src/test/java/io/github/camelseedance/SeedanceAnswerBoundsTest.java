@@ -155,6 +155,27 @@ class SeedanceAnswerBoundsTest extends LoopbackServerTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> server.writesRefused() == 2);
     }
 
+    /** An error page too large to read is quoted from its start, where a gateway echoes headers: the key redacted. */
+    @Test
+    void aCutErrorPageIsQuotedWithTheKeyRedacted() throws Exception {
+        server = new LoopbackServer((request, socket) -> {
+            write(socket, "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+            chunksForEver(
+                    socket,
+                    ("Authorization: Bearer " + API_KEY + " ").repeat(100).getBytes(),
+                    0);
+        });
+
+        Exchange exchange = generate("maxRetries=0");
+
+        assertThat(exchange.getException())
+                .isInstanceOf(SeedanceApiException.class)
+                .hasMessageContaining("larger than 64 KiB")
+                .hasMessageContaining("Bearer [redacted]")
+                .message()
+                .doesNotContain(API_KEY);
+    }
+
     /** Each call's deadline is a task on the one timer, gone from its queue once the call ends. */
     @Test
     void everyCallsDeadlineLeavesTheTimerWhenTheCallEnds() throws Exception {

@@ -71,10 +71,6 @@ final class ExchangeAbort implements Cancellable {
     }
 
     /** Cancels the exchange and closes its connection; once the exchange is over, its connection is not touched. */
-    void abort() {
-        cancel();
-    }
-
     @Override
     public boolean cancel() {
         Future<?> started;

@@ -151,12 +151,19 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     "The seedance component stopped before the request could be sent", stopped));
         }
         start(new BasicRequestProducer(post, body), consumer, apiCall, answer);
-        return answer.handle((done, failure) -> {
+        CompletableFuture<GeneratedVideo> video = answer.handle((done, failure) -> {
             if (failure != null) {
                 throw generationFailure(failure, timedOut.get(), consumer.status(), body.started(), peer);
             }
             return toVideo(done, request.model());
         });
+        // a future derived from another does not pass a cancel back: cancelling the video ends the exchange itself
+        video.whenComplete((done, failure) -> {
+            if (video.isCancelled()) {
+                answer.cancel(false);
+            }
+        });
+        return video;
     }
 
     /**
@@ -193,7 +200,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
                     ? new SeedanceApiException(
                             status,
                             "an error response larger than " + MAX_ERROR_BYTES / 1024 + " KiB, read no further: "
-                                    + Texts.snippet(body),
+                                    + json.excerpt(body),
                             null,
                             null,
                             null,
@@ -398,7 +405,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
             }));
             result.whenComplete((value, failure) -> {
                 if (result.isCancelled()) {
-                    abort.abort();
+                    abort.cancel();
                 }
             });
         } catch (RuntimeException refused) {

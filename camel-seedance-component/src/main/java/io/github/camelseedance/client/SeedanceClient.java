@@ -19,11 +19,6 @@ public interface SeedanceClient {
      */
     CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request, SendGate gate);
 
-    /** Asks for one video, with nothing that could stop it going out. */
-    default CompletableFuture<GeneratedVideo> generate(VideoGenerationRequest request) {
-        return generate(request, SendGate.OPEN);
-    }
-
     /** Opens the video at its CDN address, sending no credentials; the download can be aborted at any point. */
     VideoDownload download(String videoUrl);
 }

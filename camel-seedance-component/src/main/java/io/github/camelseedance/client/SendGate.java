@@ -7,9 +7,6 @@ package io.github.camelseedance.client;
 @FunctionalInterface
 public interface SendGate {
 
-    /** A gate that always lets the request through. */
-    SendGate OPEN = () -> true;
-
     /** True to write the request now; false to write nothing. */
     boolean admit();
 }

@@ -54,7 +54,7 @@ class HttpSeedanceClientFailureTest {
                 http,
                 Runnable::run,
                 TIMER);
-        CompletableFuture<?> result = client.generate(REQUEST);
+        CompletableFuture<?> result = client.generate(REQUEST, () -> true);
         Throwable failure = catchThrowable(result::get);
         assertThat(failure).isInstanceOf(ExecutionException.class);
         assertThat(failure.getCause()).isInstanceOf(SeedanceException.class);
