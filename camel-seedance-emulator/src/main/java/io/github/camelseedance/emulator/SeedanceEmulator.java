@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -43,6 +44,10 @@ public final class SeedanceEmulator implements AutoCloseable {
 
     private volatile Duration latency;
     private volatile boolean videoLengthSent = true;
+    private volatile boolean rangesSupported = true;
+    /** The byte the next broken download stops at, or -1 for halfway; used up by that download. */
+    private final AtomicLong breakAt = new AtomicLong(-1);
+
     private volatile int port = -1;
     private volatile String baseUrl;
     private Vertx vertx;
@@ -108,7 +113,9 @@ public final class SeedanceEmulator implements AutoCloseable {
                                     brokenDownloads,
                                     stalledDownloads,
                                     downloadGauge,
-                                    () -> videoLengthSent)))
+                                    () -> videoLengthSent,
+                                    () -> rangesSupported,
+                                    () -> breakAt.getAndSet(-1))))
                     .listen(requestedPort, host));
             port = server.actualPort();
         } catch (RuntimeException e) {
@@ -267,6 +274,20 @@ public final class SeedanceEmulator implements AutoCloseable {
     }
 
     /**
+     * Whether video downloads answer a {@code Range} request with 206 and its {@code Content-Range} (the default, as
+     * CDNs do), or ignore it and send the whole video with 200 and {@code Accept-Ranges: none}, as some hosts do.
+     */
+    public void setRangesSupported(boolean supported) {
+        rangesSupported = supported;
+    }
+
+    /** Breaks the next download at byte {@code offset} of the video (within the range it asked for), once. */
+    public void breakNextDownloadAt(long offset) {
+        breakAt.set(offset);
+        brokenDownloads.add(1);
+    }
+
+    /**
      * Stalls the next {@code count} GETs of an issued video: each is answered 200 with the full Content-Length and half
      * the bytes, then nothing more, with the connection left open until the client closes it; calls add up. A break
      * pending ({@link #breakNextDownloads}) is used first; HEAD requests and unknown ids use none up.
@@ -304,6 +325,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         generationGauge.resetMax();
         latency = configuredLatency;
         videoLengthSent = true;
+        rangesSupported = true;
+        breakAt.set(-1);
         faults.reset();
         firstAttempts.reset();
     }

@@ -133,6 +133,14 @@ public final class SeedanceEmulatorExtension
         emulator().stallNextDownloads(count);
     }
 
+    public void setRangesSupported(boolean supported) {
+        emulator().setRangesSupported(supported);
+    }
+
+    public void breakNextDownloadAt(long offset) {
+        emulator().breakNextDownloadAt(offset);
+    }
+
     public int downloadsInFlight() {
         return emulator().downloadsInFlight();
     }

@@ -3,6 +3,7 @@ package io.github.camelseedance.emulator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,6 +28,8 @@ final class VideoEndpoint {
     private final Countdown stalledDownloads;
     private final ConcurrencyGauge gauge;
     private final BooleanSupplier lengthSent;
+    private final BooleanSupplier rangesSupported;
+    private final LongSupplier breakPoint;
 
     VideoEndpoint(
             EmulatorRecords records,
@@ -34,13 +37,17 @@ final class VideoEndpoint {
             Countdown brokenDownloads,
             Countdown stalledDownloads,
             ConcurrencyGauge gauge,
-            BooleanSupplier lengthSent) {
+            BooleanSupplier lengthSent,
+            BooleanSupplier rangesSupported,
+            LongSupplier breakPoint) {
         this.records = records;
         this.videos = videos;
         this.brokenDownloads = brokenDownloads;
         this.stalledDownloads = stalledDownloads;
         this.gauge = gauge;
         this.lengthSent = lengthSent;
+        this.rangesSupported = rangesSupported;
+        this.breakPoint = breakPoint;
     }
 
     static boolean matches(HttpServerRequest request) {
@@ -67,12 +74,24 @@ final class VideoEndpoint {
             Replies.sendError(
                     request, 404, "No video at " + path, "invalid_request_error", null, "not_found", Replies::ignore);
         } else if (request.method() == HttpMethod.HEAD) {
+            acceptRanges(request);
             request.response()
                     .setStatusCode(200)
                     .putHeader("Content-Type", "video/mp4")
                     .putHeader("Content-Length", String.valueOf(videos.video().size()))
                     .end();
         } else {
+            long size = videos.video().size();
+            VideoRange range =
+                    rangesSupported.getAsBoolean() ? VideoRange.parse(request.getHeader("Range"), size) : null;
+            if (range == VideoRange.UNSATISFIABLE) {
+                request.response()
+                        .setStatusCode(416)
+                        .putHeader("Content-Range", "bytes */" + size)
+                        .end();
+                return;
+            }
+            acceptRanges(request);
             // counted out when the response ends or its connection closes, whichever comes first
             Runnable leave = gauge.enter();
             request.response().endHandler(ended -> leave.run());
@@ -82,7 +101,12 @@ final class VideoEndpoint {
             VideoSender.Delivery delivery = videos.takeBreak(id) || brokenDownloads.take()
                     ? VideoSender.Delivery.BROKEN
                     : stalledDownloads.take() ? VideoSender.Delivery.STALLED : VideoSender.Delivery.WHOLE;
-            VideoSender.send(request, videos.video(), delivery, lengthSent.getAsBoolean());
+            long breakAt = delivery == VideoSender.Delivery.BROKEN ? breakPoint.getAsLong() : -1;
+            VideoSender.send(request, videos.video(), delivery, lengthSent.getAsBoolean(), range, breakAt);
         }
+    }
+
+    private void acceptRanges(HttpServerRequest request) {
+        request.response().putHeader("Accept-Ranges", rangesSupported.getAsBoolean() ? "bytes" : "none");
     }
 }

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one video to one response in 64 KiB chunks, with or without a Content-Length, pausing while the client's
- * write queue is full so a gigabyte video holds a few chunks in memory. A broken stream closes the connection halfway;
- * a stalled one goes silent halfway until the client closes it.
+ * Writes one video, or one byte range of it (206), to one response in 64 KiB chunks, pausing while the client's write
+ * queue is full so a gigabyte video holds a few chunks in memory. A broken stream closes the connection at its break
+ * point (halfway unless chosen); a stalled one goes silent halfway until the client closes it.
  */
 final class VideoSender {
 
@@ -29,26 +29,47 @@ final class VideoSender {
     private final PaddedVideo video;
     private final Delivery delivery;
     private final boolean lengthSent;
+    private final long from;
+    private final long to;
+    private final boolean partial;
     private final long end;
     private long position;
     private boolean finished;
     private Future<Void> lastWrite = Future.succeededFuture();
 
-    private VideoSender(HttpServerRequest request, PaddedVideo video, Delivery delivery, boolean lengthSent) {
+    private VideoSender(
+            HttpServerRequest request,
+            PaddedVideo video,
+            Delivery delivery,
+            boolean lengthSent,
+            VideoRange range,
+            long breakAt) {
         this.request = request;
         this.response = request.response();
         this.video = video;
         this.delivery = delivery;
         this.lengthSent = lengthSent;
-        this.end = delivery == Delivery.WHOLE ? video.size() : video.size() / 2;
+        this.partial = range != null;
+        this.from = partial ? range.from() : 0;
+        this.to = partial ? range.to() : video.size();
+        long cut = delivery == Delivery.BROKEN && breakAt >= 0 ? breakAt : from + (to - from) / 2;
+        this.end = delivery == Delivery.WHOLE ? to : Math.max(from, Math.min(cut, to));
+        this.position = from;
     }
 
     /**
-     * Sends the whole video, or headers for the whole and half the bytes, then closes (broken) or waits (stalled); with
-     * its Content-Length, or chunked without one.
+     * Sends the video, or the byte range asked for (null: all of it), or headers for it and the bytes up to the break
+     * point ({@code breakAt}, or halfway when it is negative), then closes (broken) or waits (stalled); with its
+     * Content-Length, or chunked without one.
      */
-    static void send(HttpServerRequest request, PaddedVideo video, Delivery delivery, boolean lengthSent) {
-        new VideoSender(request, video, delivery, lengthSent).start();
+    static void send(
+            HttpServerRequest request,
+            PaddedVideo video,
+            Delivery delivery,
+            boolean lengthSent,
+            VideoRange range,
+            long breakAt) {
+        new VideoSender(request, video, delivery, lengthSent, range, breakAt).start();
     }
 
     private void start() {
@@ -56,9 +77,12 @@ final class VideoSender {
             LOG.debug("GET {}: the client left before the video was sent", request.path());
             return;
         }
-        response.setStatusCode(200).putHeader("Content-Type", "video/mp4");
+        response.setStatusCode(partial ? 206 : 200).putHeader("Content-Type", "video/mp4");
+        if (partial) {
+            response.putHeader("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + video.size());
+        }
         if (lengthSent) {
-            response.setChunked(false).putHeader("Content-Length", String.valueOf(video.size()));
+            response.setChunked(false).putHeader("Content-Length", String.valueOf(to - from));
         } else {
             response.setChunked(true);
         }
