@@ -62,7 +62,8 @@ public final class SeedanceConstants {
 
     @Metadata(
             label = "producer",
-            description = "The URL of the generated video on the provider's CDN.",
+            description =
+                    "The URL of the generated video on the provider's CDN; for seedance:download, the video to fetch.",
             javaType = "String")
     public static final String VIDEO_URL = "CamelSeedanceVideoUrl";
 

@@ -36,7 +36,10 @@ import org.apache.camel.support.DefaultEndpoint;
         headersClass = SeedanceConstants.class)
 public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
-    @UriPath(enums = "generate", description = "The operation to perform: generate a video.")
+    @UriPath(
+            enums = "generate,download",
+            description = "The operation to perform: generate a video, or download one already generated, whose URL is"
+                    + " in the CamelSeedanceVideoUrl header or the body, without generating it again.")
     @Metadata(required = true)
     private SeedanceOperation operation;
 

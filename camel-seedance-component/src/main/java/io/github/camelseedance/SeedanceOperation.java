@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 public enum SeedanceOperation {
 
     /** Generate a video from a prompt, optionally with frame images or reference materials. */
-    generate;
+    generate,
+    /** Download a video already generated, from its URL, without generating it again. */
+    download;
 
     public static SeedanceOperation fromValue(String value) {
         for (SeedanceOperation operation : values()) {

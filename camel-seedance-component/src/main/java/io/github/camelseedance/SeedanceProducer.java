@@ -1,5 +1,6 @@
 package io.github.camelseedance;
 
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,6 +61,9 @@ public class SeedanceProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (getEndpoint().getOperation() == SeedanceOperation.download) {
+            return download(exchange, callback);
+        }
         VideoGenerationRequest request;
         try {
             request = getEndpoint()
@@ -173,6 +177,60 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         }
     }
 
+    /** seedance:download: fetches a video already generated, from the URL in the header or the body. */
+    private boolean download(Exchange exchange, AsyncCallback callback) {
+        String url;
+        try {
+            url = videoUrl(exchange.getMessage());
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        exchange.getMessage().setHeader(SeedanceConstants.VIDEO_URL, url);
+        fetch(getEndpoint().getClient(), exchange, url)
+                .whenCompleteAsync(
+                        (ignored, failure) -> {
+                            if (failure != null) {
+                                exchange.setException(
+                                        failure instanceof CompletionException && failure.getCause() != null
+                                                ? failure.getCause()
+                                                : failure);
+                            }
+                            callback.done(false);
+                        },
+                        continuation);
+        return false;
+    }
+
+    /** The URL seedance:download fetches: the CamelSeedanceVideoUrl header, else a text body. */
+    private static String videoUrl(Message message) {
+        Object raw = message.getHeader(SeedanceConstants.VIDEO_URL);
+        if (raw == null && message.getBody() instanceof CharSequence body) {
+            raw = body;
+        }
+        String url = raw instanceof CharSequence text ? text.toString().strip() : null;
+        if (url == null || url.isEmpty()) {
+            throw new InvalidVideoRequestException(
+                    "videoUrl",
+                    "Missing video URL: set the " + SeedanceConstants.VIDEO_URL
+                            + " header, or send the URL as a String body");
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return url;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidVideoRequestException(
+                "videoUrl",
+                "Invalid video URL: expected an absolute http or https URL, such as the one seedance:generate"
+                        + " puts in the " + SeedanceConstants.VIDEO_URL + " header");
+    }
+
     private CompletableFuture<Void> deliver(RetryingSeedanceClient client, Exchange exchange, GeneratedVideo video) {
         Message message = exchange.getMessage();
         message.setHeader(SeedanceConstants.VIDEO_URL, video.url());
@@ -183,7 +241,13 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             message.setBody(video.url());
             return CompletableFuture.completedFuture(null);
         }
-        VideoDownload download = client.download(video.url());
+        return fetch(client, exchange, video.url());
+    }
+
+    /** Downloads the video into the body as a stream, once its head has arrived; a stop aborts it. */
+    private CompletableFuture<Void> fetch(RetryingSeedanceClient client, Exchange exchange, String url) {
+        Message message = exchange.getMessage();
+        VideoDownload download = client.download(url);
         downloads.add(download);
         download.ended().whenComplete((ended, failure) -> downloads.remove(download));
         if (stopping) {

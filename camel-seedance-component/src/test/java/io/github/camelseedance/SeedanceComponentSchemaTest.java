@@ -31,7 +31,7 @@ class SeedanceComponentSchemaTest {
             assertThat(schema.at("/component/producerOnly").asBoolean()).isTrue();
             JsonNode operation = schema.at("/properties/operation");
             assertThat(operation.path("required").asBoolean()).isTrue();
-            assertThat(operation.path("enum")).extracting(JsonNode::asText).containsExactly("generate");
+            assertThat(operation.path("enum")).extracting(JsonNode::asText).containsExactly("generate", "download");
         }
     }
 
