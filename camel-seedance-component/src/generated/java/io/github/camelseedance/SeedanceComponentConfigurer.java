@@ -46,6 +46,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": getOrCreateConfiguration(target).setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadattempts":
+        case "downloadAttempts": getOrCreateConfiguration(target).setDownloadAttempts(property(camelContext, int.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "firstframeurl":
@@ -126,6 +128,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
+        case "downloadattempts":
+        case "downloadAttempts": return int.class;
         case "downloadtimeout":
         case "downloadTimeout": return java.time.Duration.class;
         case "firstframeurl":
@@ -207,6 +211,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "dnsresolver":
         case "dnsResolver": return getOrCreateConfiguration(target).getDnsResolver();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "downloadattempts":
+        case "downloadAttempts": return getOrCreateConfiguration(target).getDownloadAttempts();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "firstframeurl":

@@ -36,6 +36,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": target.getConfiguration().setDnsResolver(property(camelContext, org.apache.hc.client5.http.DnsResolver.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadattempts":
+        case "downloadAttempts": target.getConfiguration().setDownloadAttempts(property(camelContext, int.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "firstframeurl":
@@ -107,6 +109,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": return org.apache.hc.client5.http.DnsResolver.class;
         case "download": return boolean.class;
+        case "downloadattempts":
+        case "downloadAttempts": return int.class;
         case "downloadtimeout":
         case "downloadTimeout": return java.time.Duration.class;
         case "firstframeurl":
@@ -179,6 +183,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "dnsresolver":
         case "dnsResolver": return target.getConfiguration().getDnsResolver();
         case "download": return target.getConfiguration().isDownload();
+        case "downloadattempts":
+        case "downloadAttempts": return target.getConfiguration().getDownloadAttempts();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
         case "firstframeurl":

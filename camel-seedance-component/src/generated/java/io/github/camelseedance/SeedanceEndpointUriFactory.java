@@ -24,7 +24,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(37);
         props.add("allowPrivateVideoAddresses");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -32,6 +32,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("connectTimeout");
         props.add("dnsResolver");
         props.add("download");
+        props.add("downloadAttempts");
         props.add("downloadTimeout");
         props.add("firstFrameUrl");
         props.add("generateAudio");

@@ -7,6 +7,8 @@ package io.github.camelseedance;
 final class OptionBounds {
 
     static final int MAX_RETRIES = 10;
+    static final int DEFAULT_DOWNLOAD_ATTEMPTS = 5;
+    static final int MAX_DOWNLOAD_ATTEMPTS = 20;
     static final int MAX_CONCURRENT_REQUESTS = 10_000;
     static final int MAX_RESPONSE_POOL_SIZE = 1_000;
     /** Under 60000, so that 1m, which Camel reads as 60000, is caught. */

@@ -209,11 +209,25 @@ public class SeedanceConfiguration implements Cloneable {
     @UriParam(
             label = "producer,advanced",
             javaType = "java.time.Duration",
-            description = "The longest a video download may take, from its request to its last byte, redirects"
-                    + " included; past it the download, or its stream, fails. When not set there is none: a download"
-                    + " ends only when its host stalls for the requestTimeout or sends more than maxVideoSize. From 1"
-                    + " ms to " + OptionBounds.MAX_DOWNLOAD_TIMEOUT + ".")
+            description = "The longest one attempt of a video download may take, from its request to its last"
+                    + " byte, redirects included; past it the attempt breaks off and, as any other break, is taken up"
+                    + " again while downloadAttempts allow. When not set there is none: an attempt ends only when its"
+                    + " host stalls for the requestTimeout or the video grows past maxVideoSize. From 1 ms to "
+                    + OptionBounds.MAX_DOWNLOAD_TIMEOUT + ".")
     private Duration downloadTimeout;
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "5",
+            description = "How many attempts a video download gets. A download that breaks (connection reset, body"
+                    + " cut short, a stall past the requestTimeout or the downloadTimeout, HTTP 5xx from the video"
+                    + " host) is taken up again after retryDelay, doubling up to maxRetryDelay: from the first missing"
+                    + " byte where the host answers ranges (206), from the start where it does not and the route has"
+                    + " read nothing yet. A 4xx from the video host (the URL expired) is not retried. Downloads are"
+                    + " free, unlike generations: a video that still fails keeps its URL in the"
+                    + " CamelSeedanceVideoUrl header and in SeedanceDownloadException. From 1, which turns recovery"
+                    + " off, to " + OptionBounds.MAX_DOWNLOAD_ATTEMPTS + ".")
+    private int downloadAttempts = OptionBounds.DEFAULT_DOWNLOAD_ATTEMPTS;
 
     @UriParam(
             label = "security",
@@ -472,6 +486,14 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setDownloadTimeout(Duration downloadTimeout) {
         this.downloadTimeout = downloadTimeout;
+    }
+
+    public int getDownloadAttempts() {
+        return downloadAttempts;
+    }
+
+    public void setDownloadAttempts(int downloadAttempts) {
+        this.downloadAttempts = downloadAttempts;
     }
 
     public SSLContextParameters getSslContextParameters() {

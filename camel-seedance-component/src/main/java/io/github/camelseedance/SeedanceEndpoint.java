@@ -2,12 +2,14 @@ package io.github.camelseedance;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelseedance.client.ClientSettings;
 import io.github.camelseedance.client.DownloadLimits;
 import io.github.camelseedance.client.DownloadRules;
 import io.github.camelseedance.client.HttpSeedanceClient;
 import io.github.camelseedance.client.ProxySettings;
+import io.github.camelseedance.client.RequestFingerprint;
 import io.github.camelseedance.client.RetryPolicy;
 import io.github.camelseedance.client.RetryingSeedanceClient;
 import io.github.camelseedance.client.SeedanceClient;
@@ -15,6 +17,7 @@ import io.github.camelseedance.request.RequestResolver;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -50,6 +53,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private ClientSettings clientSettings;
     private RetryingSeedanceClient client;
     private GenerationPermits permits;
+    /** Kept across restarts of the endpoint, as the permits are. */
+    private final LongAdder lateBilledAnswers = new LongAdder();
 
     public SeedanceEndpoint(
             String uri, SeedanceComponent component, SeedanceOperation operation, SeedanceConfiguration configuration) {
@@ -85,6 +90,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         OptionBounds.duration("maxRetryDelay", configuration.getMaxRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.wholeNumber("maxRetries", configuration.getMaxRetries(), 0, OptionBounds.MAX_RETRIES);
         OptionBounds.wholeNumber("maxVideoSize", configuration.getMaxVideoSize(), 1, OptionBounds.MAX_VIDEO_SIZE);
+        OptionBounds.wholeNumber(
+                "downloadAttempts", configuration.getDownloadAttempts(), 1, OptionBounds.MAX_DOWNLOAD_ATTEMPTS);
         if (configuration.getDownloadTimeout() != null) {
             OptionBounds.duration(
                     "downloadTimeout",
@@ -117,7 +124,12 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
                     Duration.ofMillis(configuration.getRequestTimeout()),
-                    new DownloadLimits(configuration.getMaxVideoSize(), configuration.getDownloadTimeout()),
+                    new DownloadLimits(
+                            configuration.getMaxVideoSize(),
+                            configuration.getDownloadTimeout(),
+                            configuration.getDownloadAttempts(),
+                            Duration.ofMillis(configuration.getRetryDelay()),
+                            Duration.ofMillis(configuration.getMaxRetryDelay())),
                     getComponent().httpClient(clientSettings),
                     getComponent().responseExecutor(),
                     getComponent().timer());
@@ -127,7 +139,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
             client = new RetryingSeedanceClient(
-                    http, policy, getComponent().timer(), getComponent().responseExecutor());
+                    http, policy, getComponent().timer(), getComponent().responseExecutor(), lateBilledAnswers);
         }
     }
 
@@ -219,6 +231,21 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         }
         throw new IllegalArgumentException("Invalid " + option + " '" + value
                 + "': expected an absolute http or https URL such as https://llm.siraya.ai");
+    }
+
+    /**
+     * The fingerprint ({@link RequestFingerprint}) of the request this endpoint would send for {@code message}: its
+     * options, body and headers resolved as the producer resolves them. A route keys what it keeps about a generation
+     * by it, so that the same request can be found again and an edited one cannot. Invalid input fails as the producer
+     * would fail it, naming the field.
+     */
+    public String requestFingerprint(Message message) {
+        return RequestFingerprint.of(requestResolver.resolve(message).toRequest());
+    }
+
+    /** Videos the provider made, and billed, whose answer came after their exchange had been failed by a stop. */
+    public long getLateBilledAnswers() {
+        return lateBilledAnswers.sum();
     }
 
     RequestResolver getRequestResolver() {

@@ -105,7 +105,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
             generation.stop();
         }
         for (VideoDownload download : downloads) {
-            download.abort(stoppedDuringDownload());
+            download.abort(stoppedDuringDownload(download.url()));
         }
         super.doStop();
     }
@@ -114,11 +114,12 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         return new SeedanceStoppedException("The seedance endpoint stopped before this generation was sent", false);
     }
 
-    private static SeedanceStoppedException stoppedDuringDownload() {
-        return new SeedanceStoppedException(
-                "The seedance endpoint stopped while the video was being downloaded; the provider has made, and"
-                        + " billed, it, and its address is in the " + SeedanceConstants.VIDEO_URL + " header",
-                true);
+    /** A stop during a download: the video is paid for, so the failure carries its URL for a later fetch. */
+    private static SeedanceDownloadException stoppedDuringDownload(String url) {
+        String message = "The seedance endpoint stopped while the video was being downloaded; the provider has made,"
+                + " and billed, it: fetch it later with seedance:download, from the URL in the "
+                + SeedanceConstants.VIDEO_URL + " header or SeedanceDownloadException.getVideoUrl()";
+        return new SeedanceDownloadException(message, new SeedanceStoppedException(message, true), url, 0, false);
     }
 
     /** One exchange's generation, from the moment it asks for a permit until its callback is done. */
@@ -127,9 +128,10 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         private final Exchange exchange;
         private final VideoGenerationRequest request;
         private final AsyncCallback callback;
-        private final GenerationCall call = new GenerationCall();
+        private final GenerationCall call;
 
         Generation(Exchange exchange, VideoGenerationRequest request, AsyncCallback callback) {
+            this.call = new GenerationCall(exchange.getExchangeId());
             this.exchange = exchange;
             this.request = request;
             this.callback = callback;
@@ -251,7 +253,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         downloads.add(download);
         download.ended().whenComplete((ended, failure) -> downloads.remove(download));
         if (stopping) {
-            download.abort(stoppedDuringDownload());
+            download.abort(stoppedDuringDownload(url));
         }
         // the body is set only while the head is handed over, before the exchange completes: an aborted download
         // fails the exchange instead

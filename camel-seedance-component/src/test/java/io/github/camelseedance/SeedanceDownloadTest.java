@@ -45,7 +45,7 @@ class SeedanceDownloadTest extends SeedanceTestSupport {
                 from("direct:download").to("seedance:generate?download=true&videoHostsAllowed=127.0.0.1");
                 // the file is written under a temporary name first, so a broken video never appears under its own
                 from("direct:toFile")
-                        .to("seedance:generate?download=true")
+                        .to("seedance:generate?download=true&retryDelay=10ms")
                         .process(e -> bodyTypeBeforeFileWrite =
                                 e.getMessage().getBody().getClass())
                         .to("file:" + output + "?fileName=video.mp4&tempPrefix=.part-");
@@ -95,8 +95,9 @@ class SeedanceDownloadTest extends SeedanceTestSupport {
     }
 
     @Test
-    void aDownloadThatBreaksMidwayNeverAppearsUnderTheFinalName() {
-        SEEDANCE.breakNextDownloads(1);
+    void aDownloadThatBreaksForGoodNeverAppearsUnderTheFinalName() {
+        // every attempt breaks: as many breaks as the default downloadAttempts
+        SEEDANCE.breakNextDownloads(5);
 
         Exchange exchange =
                 template.request("direct:toFile", e -> e.getMessage().setBody("A red kite"));

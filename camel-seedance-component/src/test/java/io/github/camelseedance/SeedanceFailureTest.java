@@ -80,7 +80,7 @@ class SeedanceFailureTest extends SeedanceTestSupport {
         SEEDANCE.enqueue(EmulatorResponse.json(200, "{\"data\":[{\"url\":\"/video/x.mp4\"}],\"created\":1}"));
 
         assertThat(run("seedance:generate?download=true").getException())
-                .isExactlyInstanceOf(SeedanceException.class)
+                .isExactlyInstanceOf(SeedanceDownloadException.class)
                 .hasMessageContaining("cannot be downloaded");
     }
 

@@ -178,12 +178,17 @@ class SeedanceRouteStopTest extends SeedanceTestSupport {
         stopRoute("silent");
 
         Exchange exchange = sent.get(30, TimeUnit.SECONDS);
-        assertThat(exchange.getException()).isInstanceOf(SeedanceStoppedException.class);
-        SeedanceStoppedException stopped = (SeedanceStoppedException) exchange.getException();
+        String videoUrl = SILENT.baseUrl() + "/videos/silent.mp4";
+        assertThat(exchange.getException()).isInstanceOf(SeedanceDownloadException.class);
+        SeedanceDownloadException notFetched = (SeedanceDownloadException) exchange.getException();
+        assertThat(notFetched.getVideoUrl())
+                .as("what a later seedance:download fetches")
+                .isEqualTo(videoUrl);
+        assertThat(notFetched.getMessage()).contains(SeedanceConstants.VIDEO_URL);
+        SeedanceStoppedException stopped = exchange.getException(SeedanceStoppedException.class);
         assertThat(stopped.isRequestSent()).as("the video was made, and billed").isTrue();
-        assertThat(stopped.getMessage()).contains(SeedanceConstants.VIDEO_URL);
         assertThat(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class))
-                .isEqualTo(SILENT.baseUrl() + "/videos/silent.mp4");
+                .isEqualTo(videoUrl);
         await().atMost(AWAIT).until(SILENT::videoConnectionClosed);
         assertThat(exchange.getMessage().getBody()).isEqualTo(PROMPT);
     }

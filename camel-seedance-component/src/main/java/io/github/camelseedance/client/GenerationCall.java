@@ -32,6 +32,21 @@ public final class GenerationCall implements SendGate {
 
     private Future<?> pendingRetry;
 
+    private final String exchangeId;
+
+    /** @param exchangeId the exchange the generation is for, which a log line about it names */
+    public GenerationCall(String exchangeId) {
+        this.exchangeId = exchangeId;
+    }
+
+    public GenerationCall() {
+        this("(none)");
+    }
+
+    public String exchangeId() {
+        return exchangeId;
+    }
+
     /** The video; or the failure after the last attempt; or, after {@link #stop()}, a SeedanceStoppedException. */
     public CompletableFuture<GeneratedVideo> outcome() {
         return outcome;

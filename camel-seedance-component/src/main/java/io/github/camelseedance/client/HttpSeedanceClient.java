@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 import io.github.camelseedance.SeedanceApiException;
+import io.github.camelseedance.SeedanceDownloadException;
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoConsumer;
-import io.github.camelseedance.client.video.VideoContent;
 import io.github.camelseedance.client.video.VideoDownload;
 import io.github.camelseedance.model.GeneratedVideo;
 import io.github.camelseedance.model.VideoGenerationRequest;
@@ -33,7 +33,6 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentTooLongException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
@@ -61,7 +60,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
     static final int MAX_ERROR_BYTES = 64 * 1024;
 
     static final int MAX_REDIRECTS = 5;
-    private static final DownloadRedirects REDIRECTS = new DownloadRedirects();
+    static final DownloadRedirects REDIRECTS = new DownloadRedirects();
     /** As the provider documents it: the charset is JSON's own, UTF-8, and not repeated in the header. */
     private static final ContentType JSON = ContentType.create("application/json");
 
@@ -227,149 +226,83 @@ public final class HttpSeedanceClient implements SeedanceClient {
 
     @Override
     public VideoDownload download(String videoUrl) {
-        VideoDownload download = new VideoDownload();
+        VideoDownload download = new VideoDownload(videoUrl);
         URI uri;
         try {
             uri = URI.create(videoUrl);
             requireHttp(uri);
         } catch (IllegalArgumentException e) {
             // without the cause: its message repeats the URL as it came, unredacted
-            download.failed(new SeedanceException("The Seedance API returned a video URL that cannot be downloaded: "
-                    + redactor.redact(e.getMessage())));
+            download.failed(new SeedanceDownloadException(
+                    "The Seedance API returned a video URL that cannot be downloaded: "
+                            + redactor.redact(e.getMessage()),
+                    null,
+                    videoUrl,
+                    0,
+                    true));
             return download;
         }
-        new Download(download, redactor.redact("the video from " + hostOf(uri) + uri.getRawPath())).start(uri);
+        new VideoFetch(
+                        this,
+                        download,
+                        uri,
+                        redactor.redact("the video from " + hostOf(uri) + uri.getRawPath()),
+                        downloadLimits,
+                        videoDownload,
+                        requestTimeout,
+                        workers,
+                        timer)
+                .start();
         return download;
     }
 
     /**
-     * One video download across its redirects. Each hop is an exchange of its own, so a redirect's body is never read,
-     * and an abort (the downloadTimeout, or a stop) reaches whichever hop is under way, then the stream once the video
-     * has started.
+     * What a failed download attempt means, with the video's URL for a later fetch. Whether it would recur decides
+     * whether another attempt is made: a 5xx or a broken connection may pass, a 4xx, a refused address, a video too
+     * large or a host that cannot resume it will not.
      */
-    private final class Download {
-
-        private final VideoDownload download;
-        private final String where;
-        private volatile ScheduledFuture<?> deadline;
-
-        Download(VideoDownload download, String where) {
-            this.download = download;
-            this.where = where;
-        }
-
-        void start(URI uri) {
-            Duration timeout = downloadLimits.downloadTimeout();
-            if (timeout != null) {
-                try {
-                    deadline = timer.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopped) {
-                    download.failed(stopped(stopped));
-                    return;
-                }
-                download.content().whenComplete((content, failure) -> {
-                    if (failure != null) {
-                        finished();
-                    }
-                });
-            }
-            send(uri, 0);
-        }
-
-        private void send(URI uri, int redirects) {
-            try {
-                workers.execute(() -> exchange(uri, redirects));
-            } catch (RejectedExecutionException stopped) {
-                download.failed(stopped(stopped));
-            }
-        }
-
-        private void exchange(URI uri, int redirects) {
-            if (download.isAborted()) {
-                download.finished(); // aborted before this hop: nothing more is sent
-                return;
-            }
-            VideoConsumer video = new VideoConsumer(
-                    download,
-                    uri,
-                    REDIRECTS,
-                    SeedanceHttpClients.INITIAL_WINDOW,
-                    2 * SeedanceHttpClients.CONNECTION_BUFFER,
-                    requestTimeout,
-                    downloadLimits.maxVideoSize(),
-                    this::finished);
-            // completes at the end of the video's body, or at the head of any other answer
-            CompletableFuture<VideoContent> call = new CompletableFuture<>();
-            call.whenComplete((content, failure) -> {
-                if (failure == null) {
-                    download.finished();
-                } else if (failure instanceof VideoConsumer.Redirect redirect) {
-                    follow(uri, redirect, redirects);
-                } else {
-                    download.failed(downloadFailure(failure, where, "the video host " + hostOf(uri)));
-                }
-            });
-            // an abort ends this hop from now on, and at once if it came while the hop was starting
-            download.running(HttpSeedanceClient.this.start(
-                    new BasicRequestProducer(new BasicHttpRequest(Method.GET, uri), null), video, videoDownload, call));
-        }
-
-        private void follow(URI from, VideoConsumer.Redirect redirect, int redirects) {
-            URI to = redirect.location();
-            if (redirects >= MAX_REDIRECTS) {
-                download.failed(new SeedanceException(
-                        "Downloading " + where + " failed: it was redirected more than " + MAX_REDIRECTS + " times"));
-            } else if (!isHttp(to)
-                    || !REDIRECTS.isRedirectAllowed(
-                            HttpHost.create(from),
-                            HttpHost.create(to),
-                            new BasicHttpRequest(Method.GET, to),
-                            HttpClientContext.create())) {
-                download.failed(new SeedanceException("Downloading " + where + " failed with HTTP "
-                        + redirect.getStatusCode() + " (redirect not followed)"));
-            } else {
-                send(to, redirects + 1);
-            }
-        }
-
-        /** The downloadTimeout has passed: fails the download, or the stream if it has started, and drops its hop. */
-        private void expire() {
-            download.abort(new SeedanceException("Downloading " + where + " took longer than the downloadTimeout of "
-                    + describe(downloadLimits.downloadTimeout())));
-        }
-
-        /** The video's body is over, or the download failed: the deadline has nothing left to end. */
-        private void finished() {
-            ScheduledFuture<?> task = deadline;
-            if (task != null) {
-                task.cancel(false);
-            }
-        }
-
-        private SeedanceException stopped(RejectedExecutionException stopped) {
-            return new SeedanceException(
-                    "The seedance component stopped before " + where + " could be downloaded", stopped);
-        }
-    }
-
-    private SeedanceException downloadFailure(Throwable failure, String where, String host) {
+    SeedanceDownloadException downloadFailure(Throwable failure, String where, URI uri, String videoUrl) {
         DownloadAddressRefusedException refused = refusal(failure);
         if (refused != null) {
-            return new SeedanceException(
+            return new SeedanceDownloadException(
                     "Downloading " + where + " was refused: " + refused.getMessage() + ". Downloads, and the"
                             + " redirects they follow, connect only to public addresses and to the API's own host and"
                             + " port (baseUrl). If the video host is yours, name it in videoHostsAllowed; to reach"
                             + " private network addresses, set allowPrivateVideoAddresses=true",
-                    failure);
+                    failure,
+                    videoUrl,
+                    0,
+                    true);
         }
         if (failure instanceof HttpResponseException status) {
-            return new SeedanceException("Downloading " + where + " failed with HTTP " + status.getStatusCode());
+            int code = status.getStatusCode();
+            return new SeedanceDownloadException(
+                    "Downloading " + where + " failed with HTTP " + code
+                            + (code >= 400 && code < 500 ? " (the URL may have expired; it is not tried again)" : ""),
+                    null,
+                    videoUrl,
+                    code,
+                    code < 500);
         }
         if (failure instanceof ContentTooLongException tooLong) {
-            return new SeedanceException("Downloading " + where + " failed: " + tooLong.getMessage(), tooLong);
+            return new SeedanceDownloadException(
+                    "Downloading " + where + " failed: " + tooLong.getMessage(), tooLong, videoUrl, 0, true);
         }
-        // whether the GET went out does not matter: a download is not billed, and is never retried here
-        return transportFailure(failure instanceof Exception e ? e : new IllegalStateException(failure), true, host);
+        if (failure instanceof VideoConsumer.NotResumable notResumable) {
+            return new SeedanceDownloadException(
+                    "Downloading " + where + " broke off and could not be taken up again: " + notResumable.getMessage(),
+                    notResumable,
+                    videoUrl,
+                    0,
+                    true);
+        }
+        // whether the GET went out does not matter: a download is not billed
+        SeedanceException transport = transportFailure(
+                failure instanceof Exception e ? e : new IllegalStateException(failure),
+                true,
+                "the video host " + hostOf(uri));
+        return new SeedanceDownloadException(
+                transport.getMessage(), transport.getCause(), videoUrl, 0, transport.isPermanent());
     }
 
     /**
@@ -377,7 +310,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
      * describe. Cancelling {@code result} ends the exchange and drops its connection; so does the returned abort, also
      * once {@code result} has completed with the head of a response whose body is still coming.
      */
-    private <T> ExchangeAbort start(
+    <T> ExchangeAbort start(
             AsyncRequestProducer request,
             AsyncResponseConsumer<T> consumer,
             RequestConfig config,
@@ -498,13 +431,13 @@ public final class HttpSeedanceClient implements SeedanceClient {
         }
     }
 
-    private static boolean isHttp(URI uri) {
+    static boolean isHttp(URI uri) {
         return uri.getHost() != null
                 && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
     }
 
     /** A duration as the options are usually written: whole seconds, or milliseconds below them. */
-    private static String describe(Duration duration) {
+    static String describe(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + " ms";
     }
 

@@ -86,11 +86,14 @@ public record RetryPolicy(int maxRetries, Duration retryDelay, Duration maxRetry
             }
             return Decision.retryAfter(asked);
         }
-        return Decision.retryAfter(backoffFor(attempt));
+        return Decision.retryAfter(backoff(retryDelay, maxRetryDelay, attempt));
     }
 
-    /** Exponential, with the upper half jittered so that many clients failing together do not retry together. */
-    private Duration backoffFor(int attempt) {
+    /**
+     * The wait after attempt {@code attempt} failed: exponential, with the upper half jittered so that many clients
+     * failing together do not retry together.
+     */
+    static Duration backoff(Duration retryDelay, Duration maxRetryDelay, int attempt) {
         long base = retryDelay.toMillis() << Math.min(attempt - 1, 30);
         long capped = Math.min(Math.max(base, 0), maxRetryDelay.toMillis());
         long half = capped / 2;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoDownload;
@@ -28,6 +29,7 @@ public final class RetryingSeedanceClient {
     private final RetryPolicy policy;
     private final ScheduledExecutorService timer;
     private final Executor workers;
+    private final LongAdder lateBilledAnswers;
 
     /**
      * @param timer   waits out the delays
@@ -36,10 +38,21 @@ public final class RetryingSeedanceClient {
      */
     public RetryingSeedanceClient(
             SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer, Executor workers) {
+        this(delegate, policy, timer, workers, new LongAdder());
+    }
+
+    /** @param lateBilledAnswers counts the videos made after their exchange was failed by a stop */
+    public RetryingSeedanceClient(
+            SeedanceClient delegate,
+            RetryPolicy policy,
+            ScheduledExecutorService timer,
+            Executor workers,
+            LongAdder lateBilledAnswers) {
         this.delegate = delegate;
         this.policy = policy;
         this.timer = timer;
         this.workers = workers;
+        this.lateBilledAnswers = lateBilledAnswers;
     }
 
     /** Runs the generation into {@code call}, attempt after attempt, until it succeeds, fails for good or stops. */
@@ -62,8 +75,16 @@ public final class RetryingSeedanceClient {
         sent.whenComplete((video, failure) -> {
             if (failure == null) {
                 if (!call.succeeded(video)) {
-                    LOG.warn("A generation whose exchange had stopped while it was in flight was completed, and"
-                            + " billed, by the provider afterwards; its video is not delivered");
+                    lateBilledAnswers.increment();
+                    // the one trace of a paid video whose exchange is gone: its URL is what fetches it
+                    LOG.warn(
+                            "A video was made, and billed, after its exchange {} had been failed by a stop: request {}"
+                                    + " (model {}), video URL {} (fetch it with seedance:download while the provider"
+                                    + " keeps it)",
+                            call.exchangeId(),
+                            RequestFingerprint.of(request),
+                            request.model(),
+                            video.url());
                 }
                 return;
             }

@@ -50,7 +50,7 @@ class HttpSeedanceClientCancelTest {
                 "sk-test-cancel",
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(10),
-                new DownloadLimits(Long.MAX_VALUE, null),
+                new DownloadLimits(Long.MAX_VALUE, null, 1, Duration.ofMillis(1), Duration.ofMillis(1)),
                 http,
                 Runnable::run,
                 timer);

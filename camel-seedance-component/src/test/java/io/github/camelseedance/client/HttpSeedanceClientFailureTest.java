@@ -50,7 +50,7 @@ class HttpSeedanceClientFailureTest {
                 "sk-test",
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
-                new DownloadLimits(Long.MAX_VALUE, null),
+                new DownloadLimits(Long.MAX_VALUE, null, 1, Duration.ofMillis(1), Duration.ofMillis(1)),
                 http,
                 Runnable::run,
                 TIMER);

@@ -39,7 +39,15 @@ final class VideoBuffer {
     private byte[] ring;
     private int head;
     private int size;
+    /** Bytes received, across attempts. */
     private long written;
+    /** Bytes the reader has taken. */
+    private long taken;
+    /** {@link #written} when the connection now delivering attached: its window counts from there. */
+    private long attachedAt;
+    /** Between attempts: no connection delivers, and the reader waits for the next without the stall limit. */
+    private boolean detached;
+
     private long granted;
     private boolean ended;
     private boolean closed;
@@ -78,6 +86,7 @@ final class VideoBuffer {
             }
             int n = src.remaining();
             if (n > maxBytes - written) {
+                // final: no other attempt would make the video smaller
                 tooLarge = new ContentTooLongException("The video is larger than the maxVideoSize of " + maxBytes
                         + " bytes: the download was cut off");
                 failure = tooLarge;
@@ -122,6 +131,82 @@ final class VideoBuffer {
         }
     }
 
+    /** The connection delivering broke off; another attempt follows. */
+    void detach() {
+        lock.lock();
+        try {
+            capacity = null;
+            detached = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A new connection delivers from {@link #received()} on, its window counted afresh; false when the stream is over.
+     */
+    boolean resume() {
+        lock.lock();
+        try {
+            if (isOverLocked()) {
+                return false;
+            }
+            attachedAt = written;
+            granted = 0;
+            detached = false;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A new connection delivers the video from its first byte: what is buffered is dropped. False when the reader has
+     * already taken some of it, or the stream is over.
+     */
+    boolean restart() {
+        lock.lock();
+        try {
+            if (taken > 0 || isOverLocked()) {
+                return false;
+            }
+            head = 0;
+            size = 0;
+            written = 0;
+            attachedAt = 0;
+            granted = 0;
+            detached = false;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long received() {
+        lock.lock();
+        try {
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isOver() {
+        lock.lock();
+        try {
+            return isOverLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isOverLocked() {
+        return ended || closed || failure != null;
+    }
+
     void end() {
         lock.lock();
         try {
@@ -136,7 +221,7 @@ final class VideoBuffer {
     void fail(Throwable cause) {
         lock.lock();
         try {
-            if (failure == null) {
+            if (failure == null && !ended) {
                 failure = cause;
             }
             changed.signalAll();
@@ -179,7 +264,12 @@ final class VideoBuffer {
                             + Duration.ofNanos(stallNanos).toSeconds() + "s (the requestTimeout)");
                 }
                 try {
-                    wait = changed.awaitNanos(wait);
+                    if (detached) {
+                        changed.await();
+                        wait = stallNanos; // the next attempt's connection gets the whole limit
+                    } else {
+                        wait = changed.awaitNanos(wait);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while waiting for the video");
@@ -197,6 +287,7 @@ final class VideoBuffer {
             System.arraycopy(ring, 0, b, off + first, n - first);
             head = (head + n) % ring.length;
             size -= n;
+            taken += n;
             grant();
             return n;
         } finally {
@@ -246,7 +337,7 @@ final class VideoBuffer {
         if (capacity == null || ended || closed) {
             return;
         }
-        long window = initialWindow + granted - written;
+        long window = initialWindow + granted - (written - attachedAt);
         long room = (long) ring.length - slack - size - window;
         if (room >= minGrant) {
             granted += room;

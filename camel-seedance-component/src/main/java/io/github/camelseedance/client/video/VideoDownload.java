@@ -8,11 +8,13 @@ import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.concurrent.ComplexCancellable;
 
 /**
- * One video download: {@link #content()} completes when the response head arrives, {@link #ended()} once its
- * connection is done with it, and {@link #abort} ends it at any point, failing its stream and closing its connection.
+ * One video download, across its attempts: {@link #content()} completes when the first video head arrives,
+ * {@link #ended()} once no connection works on it any more, and {@link #abort} ends it at any point, failing its stream
+ * and closing its connection.
  */
 public final class VideoDownload {
 
+    private final String url;
     private final CompletableFuture<VideoContent> content = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final ComplexCancellable exchange = new ComplexCancellable();
@@ -20,6 +22,15 @@ public final class VideoDownload {
     // guarded by this
     private VideoBuffer buffer;
     private SeedanceException aborted;
+
+    /** @param url the video's address, which the failures of the download carry */
+    public VideoDownload(String url) {
+        this.url = url;
+    }
+
+    public String url() {
+        return url;
+    }
 
     /** The video as it arrives; fails when no 200 head came, or when aborted before it. */
     public CompletableFuture<VideoContent> content() {
@@ -64,10 +75,51 @@ public final class VideoDownload {
         exchange.setDependency(httpExchange);
     }
 
-    /** The download failed before its head arrived, or could not start. */
+    /** The download failed for good: before its head arrived, its content fails; after, its stream. */
     public void failed(SeedanceException failure) {
+        VideoBuffer video;
+        synchronized (this) {
+            video = buffer;
+        }
         content.completeExceptionally(failure);
+        if (video != null) {
+            video.fail(failure);
+        }
         ended.complete(null);
+    }
+
+    /**
+     * An attempt broke off and another will follow: a reader of the stream waits for it, without the stall limit,
+     * since the attempts have their own bounds.
+     */
+    public void broke() {
+        VideoBuffer video = buffer();
+        if (video != null) {
+            video.detach();
+        }
+    }
+
+    /** The bytes of the video received so far, where a later attempt takes up the download; 0 before its head. */
+    public long received() {
+        VideoBuffer video = buffer();
+        return video == null ? 0 : video.received();
+    }
+
+    /** Whether nothing more is wanted: aborted, or the stream ended, failed or was closed by its reader. */
+    public boolean isOver() {
+        VideoBuffer video;
+        synchronized (this) {
+            if (aborted != null) {
+                return true;
+            }
+            video = buffer;
+        }
+        return video != null && video.isOver();
+    }
+
+    /** The stream's buffer once the first head has arrived; a later attempt writes into it. */
+    synchronized VideoBuffer buffer() {
+        return buffer;
     }
 
     /** The connection is done with the download, whatever the reason. */

@@ -28,7 +28,7 @@ class VideoDownloadTest {
 
     @Test
     void anAbortBeforeTheExchangeRunsCancelsItAsSoonAsItDoes() {
-        VideoDownload download = new VideoDownload();
+        VideoDownload download = new VideoDownload("http://127.0.0.1/videos/v.mp4");
 
         download.abort(stop);
         download.running(() -> cancelled.incrementAndGet() > 0);
@@ -40,7 +40,7 @@ class VideoDownloadTest {
 
     @Test
     void anAbortBeforeTheHeadFailsTheContentAndAHeadArrivingLaterIsNotHandedOver() {
-        VideoDownload download = new VideoDownload();
+        VideoDownload download = new VideoDownload("http://127.0.0.1/videos/v.mp4");
         download.running(() -> cancelled.incrementAndGet() > 0);
 
         download.abort(stop);
@@ -56,7 +56,7 @@ class VideoDownloadTest {
 
     @Test
     void anAbortFailsAReaderWaitingForBytesAndClosesTheConnection() throws Exception {
-        VideoDownload download = new VideoDownload();
+        VideoDownload download = new VideoDownload("http://127.0.0.1/videos/v.mp4");
         download.running(() -> cancelled.incrementAndGet() > 0);
         VideoBuffer video = buffer();
         download.arrived(video, new VideoContent(new VideoStream(video), "video/mp4", 10));
@@ -82,7 +82,7 @@ class VideoDownloadTest {
 
     @Test
     void anAbortAfterTheConnectionIsDoneChangesNothing() throws Exception {
-        VideoDownload download = new VideoDownload();
+        VideoDownload download = new VideoDownload("http://127.0.0.1/videos/v.mp4");
         download.running(() -> cancelled.incrementAndGet() > 0);
         VideoBuffer video = buffer();
         download.arrived(video, new VideoContent(new VideoStream(video), "video/mp4", 3));
