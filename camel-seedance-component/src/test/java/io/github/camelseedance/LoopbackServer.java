@@ -25,7 +25,8 @@ final class LoopbackServer implements AutoCloseable {
         void answer(Request request, Socket socket) throws IOException, InterruptedException;
     }
 
-    record Request(String method, String path) {}
+    /** @param range the Range header, or null */
+    record Request(String method, String path, String range) {}
 
     private final ServerSocket server;
     private final Handler handler;
@@ -109,14 +110,18 @@ final class LoopbackServer implements AutoCloseable {
         }
         String[] parts = line.split(" ");
         long length = 0;
+        String range = null;
         for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
-            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(
                         header.substring("content-length:".length()).trim());
+            } else if (lower.startsWith("range:")) {
+                range = header.substring("range:".length()).trim();
             }
         }
         in.skipNBytes(length);
-        return new Request(parts[0], parts[1]);
+        return new Request(parts[0], parts[1], range);
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -30,6 +30,7 @@ class SeedanceRouteStopTest extends SeedanceTestSupport {
     private static final Duration AWAIT = Duration.ofSeconds(30);
     private static final String PROMPT = "A paper lantern drifting over a lake";
     private static final SilentVideoHost SILENT = startSilentHost();
+    private static final String SLOW_URI = "seedance:generate?resolution=720p";
 
     private static SilentVideoHost startSilentHost() {
         try {
@@ -50,6 +51,7 @@ class SeedanceRouteStopTest extends SeedanceTestSupport {
             @Override
             public void configure() {
                 from("direct:retrying").routeId("retrying").to("seedance:generate?maxConcurrentRequests=1");
+                from("direct:slow").routeId("slow").to(SLOW_URI);
                 from("direct:downloading")
                         .routeId("downloading")
                         .to("seedance:generate?download=true&requestTimeout=10m");
@@ -166,6 +168,34 @@ class SeedanceRouteStopTest extends SeedanceTestSupport {
         assertThat(failure.getCause().getCause()).hasRootCauseInstanceOf(SeedanceStoppedException.class);
         await().atMost(AWAIT).until(() -> SEEDANCE.downloadsInFlight() == 0);
         assertThat(SEEDANCE.downloads()).hasSize(1);
+    }
+
+    /** The exchange is gone when the video comes: its URL is logged once, with the request it answers, and counted. */
+    @Test
+    void aVideoMadeAfterItsExchangeWasStoppedIsLoggedWithItsRequestAndUrlAndCounted() throws Exception {
+        SeedanceEndpoint endpoint = context.getEndpoint(SLOW_URI, SeedanceEndpoint.class);
+        Exchange probe = context.getEndpoint("direct:slow").createExchange();
+        probe.getMessage().setBody(PROMPT);
+        String fingerprint = endpoint.requestFingerprint(probe.getMessage());
+        SEEDANCE.setLatency(Duration.ofSeconds(4));
+        try (LogCapture log = new LogCapture(ch.qos.logback.classic.Level.INFO)) {
+            CompletableFuture<Exchange> sent =
+                    template.asyncSend("direct:slow", e -> e.getMessage().setBody(PROMPT));
+            await().atMost(AWAIT).until(() -> SEEDANCE.generationsInFlight() == 1);
+
+            stopRoute("slow");
+
+            Exchange exchange = sent.get(30, TimeUnit.SECONDS);
+            assertThat(exchange.getException()).isInstanceOf(SeedanceStoppedException.class);
+            await().atMost(AWAIT).until(() -> endpoint.getLateBilledAnswers() == 1);
+            assertThat(log.lines())
+                    .filteredOn(line -> line.contains("after its exchange"))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains(exchange.getExchangeId(), fingerprint, SEEDANCE.baseUrl() + "/videos/")
+                    .doesNotContain(PROMPT, API_KEY);
+        } finally {
+            SEEDANCE.setLatency(Duration.ZERO);
+        }
     }
 
     @Test

@@ -195,4 +195,55 @@ class VideoBufferTest {
         }
         assertThat(java.util.Arrays.copyOf(into, total)).isEqualTo(video);
     }
+
+    /** Between attempts the reader waits past the stall limit, and goes on with the bytes of the next attempt. */
+    @Test
+    void aReaderWaitsAcrossABreakAndReadsOnWithoutASeam() throws Exception {
+        VideoBuffer buffer = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, Duration.ofMillis(50));
+        buffer.fill(ByteBuffer.wrap(new byte[] {1, 2}));
+        byte[] two = new byte[2];
+        assertThat(buffer.read(two, 0, 2)).isEqualTo(2);
+        buffer.detach();
+        CompletableFuture<Integer> next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.read(new byte[1], 0, 1) == 1 ? 1 : -1;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // far past the 50 ms stall limit, which applies only while a connection delivers
+        assertThatThrownBy(() -> next.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(buffer.received()).isEqualTo(2);
+        assertThat(buffer.resume()).isTrue();
+        buffer.fill(ByteBuffer.wrap(new byte[] {3}));
+
+        assertThat(next.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(buffer.received()).isEqualTo(3);
+    }
+
+    /** Starting over is possible only while the reader has taken nothing: what it has read cannot be taken back. */
+    @Test
+    void startingOverDropsWhatIsBufferedUnlessTheReaderHasTakenSome() throws IOException {
+        VideoBuffer untouched = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
+        untouched.fill(ByteBuffer.wrap(new byte[] {9, 9, 9}));
+        untouched.detach();
+
+        assertThat(untouched.restart()).isTrue();
+        untouched.fill(ByteBuffer.wrap(new byte[] {1, 2}));
+        untouched.end();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] chunk = new byte[10];
+        for (int n; (n = untouched.read(chunk, 0, chunk.length)) != -1; ) {
+            read.write(chunk, 0, n);
+        }
+        assertThat(read.toByteArray()).containsExactly(1, 2);
+
+        VideoBuffer touched = new VideoBuffer(RING, INITIAL_WINDOW, SLACK, STALL);
+        touched.fill(ByteBuffer.wrap(new byte[] {9, 9, 9}));
+        assertThat(touched.read(new byte[1], 0, 1)).isEqualTo(1);
+        touched.detach();
+        assertThat(touched.restart()).isFalse();
+        assertThat(touched.received()).isEqualTo(3);
+    }
 }

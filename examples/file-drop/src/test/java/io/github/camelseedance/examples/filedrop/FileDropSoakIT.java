@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole application under load with random faults: many prompts, 5% of generations answered with a fault, fast
  * retries. Every input must end in {@code .done} or {@code .error}, the videos must match the {@code .done} inputs,
- * and no input may be generated twice. The fault an input met decides where it must end: a fault the provider cannot
- * have started is retried, so the input is done; an ambiguous one, or a broken download, sends it to {@code .error}
- * without a second POST.
+ * no input may be generated twice, and every generation answered with a video must give a video file: a broken
+ * download is resumed, never lost. The fault an input met decides where it must end: a fault the provider cannot have
+ * started is retried, so the input is done; an ambiguous one sends it to {@code .error} without a second POST.
  *
  * <p>An integration test (Failsafe, in {@code verify}): CI runs 100 prompts. The full run alone (see the README's Soak
  * section): {@code mvn -B -ntp verify -pl examples/file-drop -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
@@ -100,6 +100,12 @@ class FileDropSoakIT {
                         .as("where %s ended, after %s", name, posts)
                         .isEqualTo(expectedFolder(name, posts));
             }
+            long answeredWithVideo = postsByPrompt.values().stream()
+                    .filter(posts -> posts.stream().anyMatch(post -> post.status() == 200))
+                    .count();
+            assertThat(outcome.videos())
+                    .as("a video file for every generation answered with a video: no paid video lost")
+                    .hasSize((int) answeredWithVideo);
             assertThat(outcome.videos())
                     .as("one video per .done input")
                     .containsExactlyInAnyOrderElementsOf(
@@ -133,13 +139,14 @@ class FileDropSoakIT {
                 .as("%s answered with a video at most once", name)
                 .hasSizeLessThanOrEqualTo(1);
         Fault last = posts.get(posts.size() - 1).fault();
-        if (last == null) {
+        // a broken download is taken up again from its first missing byte: the paid video is written
+        if (last == null || last == Fault.BROKEN_DOWNLOAD) {
             return FileDropRoutes.DONE_DIR;
         }
         if (last.notStarted()) {
             assertThat(posts).as("%s given up only after every attempt", name).hasSize(MAX_ATTEMPTS);
         }
-        // ambiguous faults are not retried (the provider may be billing), and a broken download is not re-generated
+        // ambiguous faults are not retried: the provider may be billing
         return FileDropRoutes.ERROR_DIR;
     }
 
