@@ -82,7 +82,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        requireApiKey();
+        // reading a video from its CDN is free and sends no credential: only generating needs the key
+        if (operation != SeedanceOperation.download) {
+            requireApiKey();
+        }
         requireHttpUrl("baseUrl", configuration.getBaseUrl());
         OptionBounds.duration("connectTimeout", configuration.getConnectTimeout(), OptionBounds.MAX_CONNECT_TIMEOUT);
         OptionBounds.duration("requestTimeout", configuration.getRequestTimeout(), OptionBounds.MAX_REQUEST_TIMEOUT);

@@ -101,4 +101,22 @@ class SeedanceDownloadOperationTest extends SeedanceTestSupport {
                 .hasMessageContaining("was refused");
         assertThat(SEEDANCE.downloads()).isEmpty();
     }
+
+    @Test
+    void aDownloadNeedsNoApiKeyWhereAGenerationDoes() throws Exception {
+        String url = generatedUrl();
+        SeedanceComponent keyless = new SeedanceComponent();
+        keyless.getConfiguration().setBaseUrl(SEEDANCE.baseUrl());
+        context.addComponent("keyless", keyless);
+
+        byte[] video = template.requestBody("keyless:download", url, byte[].class);
+
+        assertThat(video).isEqualTo(fetchedDirectly(url));
+        assertThat(SEEDANCE.downloads())
+                .allSatisfy(d -> assertThat(d.authorization()).isNull());
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> template.requestBody("keyless:generate", "A heron", String.class)))
+                .hasRootCauseMessage("Missing apiKey: set the apiKey option (for example"
+                        + " camel.component.seedance.api-key={{env:SEEDANCE_API_KEY}})");
+    }
 }
