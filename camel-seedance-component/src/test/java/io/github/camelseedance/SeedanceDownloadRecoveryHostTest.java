@@ -140,6 +140,26 @@ class SeedanceDownloadRecoveryHostTest extends LoopbackServerTestSupport {
     }
 
     @Test
+    void aHostSilentForTheRequestTimeoutIsLeftAndTheDownloadResumed() throws Exception {
+        serveVideo((get, request, socket) -> {
+            if (get == 1) {
+                start(socket, 70_000);
+                Thread.sleep(Long.MAX_VALUE);
+            } else {
+                rest(socket, request);
+            }
+        });
+
+        byte[] video = readAll(generate("requestTimeout=1s"));
+
+        assertThat(video).isEqualTo(VIDEO);
+        assertThat(server.requests())
+                .filteredOn(r -> r.method().equals("GET"))
+                .extracting(LoopbackServer.Request::range)
+                .containsExactly(null, "bytes=70000-");
+    }
+
+    @Test
     void aHostThatIgnoresRangesFailsTheStreamOnceTheRouteHasReadSomeOfIt() throws Exception {
         CountDownLatch routeRead = new CountDownLatch(1);
         serveVideo((get, request, socket) -> {

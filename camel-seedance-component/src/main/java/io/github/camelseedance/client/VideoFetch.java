@@ -40,7 +40,9 @@ final class VideoFetch {
 
     private final DownloadLimits limits;
     private final RequestConfig config;
+    /** The longest a reader waits for bytes while an attempt delivers. */
     private final Duration stall;
+
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private volatile Attempt current;
@@ -61,7 +63,9 @@ final class VideoFetch {
         this.where = where;
         this.limits = limits;
         this.config = config;
-        this.stall = stall;
+        // a safety net behind the connection's own inactivity timeout, which must fire first: its failure is a break
+        // that another attempt takes up, while the reader's stall fails the stream for good
+        this.stall = stall.multipliedBy(2);
         this.workers = workers;
         this.timer = timer;
     }

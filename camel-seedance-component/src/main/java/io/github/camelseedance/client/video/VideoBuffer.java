@@ -261,7 +261,7 @@ final class VideoBuffer {
             while (size == 0 && !ended && failure == null) {
                 if (wait <= 0) {
                     throw new IOException("The video download stalled: no bytes for "
-                            + Duration.ofNanos(stallNanos).toSeconds() + "s (the requestTimeout)");
+                            + Duration.ofNanos(stallNanos).toSeconds() + "s");
                 }
                 try {
                     if (detached) {
