@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * The whole application under load with random faults: many prompts, 5% of generations answered with a fault, fast
  * retries. Every input must end in {@code .done} or {@code .error}, the videos must match the {@code .done} inputs,
  * and no input may be generated twice. The fault an input met decides where it must end: a fault the provider cannot
- * have started is retried, so the input is done; an ambiguous one, or a broken download, sends it to {@code .error}
- * without a second POST.
+ * have started is retried, and a broken download taken up again, so the input is done; an ambiguous one sends it to
+ * {@code .error} without a second POST.
  *
  * <p>An integration test (Failsafe, in {@code verify}): CI runs 100 prompts. The full run alone (see the README's Soak
  * section): {@code mvn -B -ntp verify -pl examples/file-drop -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
@@ -110,6 +110,9 @@ class FileDropSoakIT {
             assertThat(FileDropRun.files(output))
                     .as("nothing but the videos: no .part-* file")
                     .containsExactlyInAnyOrderElementsOf(outcome.videos());
+            assertThat(FileDropRun.files(input.resolve(PaidVideos.DIR)))
+                    .as("no video paid for and left unwritten")
+                    .isEmpty();
 
             System.out.println(summary(promptByInput.size(), outcome, emulator.generationRequests(), wallTime));
         }
@@ -133,13 +136,14 @@ class FileDropSoakIT {
                 .as("%s answered with a video at most once", name)
                 .hasSizeLessThanOrEqualTo(1);
         Fault last = posts.get(posts.size() - 1).fault();
-        if (last == null) {
+        // a broken download is taken up again by the component, from where it broke, without a second POST
+        if (last == null || last == Fault.BROKEN_DOWNLOAD) {
             return FileDropRoutes.DONE_DIR;
         }
         if (last.notStarted()) {
             assertThat(posts).as("%s given up only after every attempt", name).hasSize(MAX_ATTEMPTS);
         }
-        // ambiguous faults are not retried (the provider may be billing), and a broken download is not re-generated
+        // ambiguous faults are not retried: the provider may be billing
         return FileDropRoutes.ERROR_DIR;
     }
 
