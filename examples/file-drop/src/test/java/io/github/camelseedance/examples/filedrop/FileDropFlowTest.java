@@ -185,32 +185,23 @@ class FileDropFlowTest {
     }
 
     @Test
-    void aDownloadThatBreaksMidwayLeavesNoPartialVideoAndMovesTheInputToError() throws Exception {
+    void aDownloadThatBreaksOnceIsTakenUpAgainWithoutANewGeneration() throws Exception {
         emulator.breakNextDownloads(1);
         drop("torn.txt", "A kite torn loose in a gale");
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
-                    assertThat(input.resolve(".error")).isDirectoryContaining("glob:**/torn.txt");
+                    assertThat(input.resolve(".done")).isDirectoryContaining("glob:**/torn.txt");
                     assertThat(main.getCamelContext().getInflightRepository().size())
                             .isZero();
                 });
 
-        assertThat(emulator.downloads())
-                .as("the download was attempted and broke")
-                .hasSize(1);
-        assertThat(input.resolve("torn.txt")).doesNotExist();
-        if (Files.exists(output)) {
-            try (var listing = Files.list(output)) {
-                assertThat(listing.map(p -> p.getFileName().toString()))
-                        .as("neither a video nor its temp file")
-                        .isEmpty();
-            }
-        }
-        assertThat(errorLines)
-                .singleElement()
-                .satisfies(line -> assertThat(line).startsWith("torn.txt failed"));
+        assertThat(emulator.downloads()).as("the break, then the rest").hasSize(2);
+        assertThat(emulator.generationCount()).as("POSTs").isEqualTo(1);
+        assertThat(FileDropRun.files(output)).containsExactly("torn.mp4");
+        assertPlayableMp4(output.resolve("torn.mp4"));
+        assertThat(errorLines).isEmpty();
     }
 
     @Test

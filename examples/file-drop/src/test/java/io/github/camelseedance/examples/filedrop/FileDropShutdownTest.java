@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Stopping the application with generations or downloads under way: their inputs stay for the next run, and nothing is
- * half-written.
+ * Stopping the application with generations or downloads under way: their inputs stay for the next run, nothing is
+ * half-written, and a video paid for is downloaded, not generated, on the next run.
  */
 class FileDropShutdownTest {
 
@@ -67,11 +67,14 @@ class FileDropShutdownTest {
     }
 
     @Test
-    void anInputWhoseVideoWasDownloadingWhenStoppedStaysAndLeavesNoPartialVideo() throws Exception {
+    void anInputWhoseVideoWasDownloadingWhenStoppedStaysKeepsItsUrlAndIsDownloadedWithoutANewGeneration()
+            throws Exception {
         try (SeedanceEmulator emulator = SeedanceEmulator.builder().build().start()) {
             // the video host sends half the video, then nothing: the write waits for bytes that never come
             emulator.stallNextDownloads(1);
+            Path records;
             try (FileDropRun run = FileDropRun.start(emulator, dir, Map.of("camel.main.shutdown-timeout", "1"))) {
+                records = run.input().resolve(PaidVideos.DIR);
                 FileDropRun.drop(run.input(), "glacier.txt", "A glacier moving, filmed for a century");
                 Path partial = run.output().resolve(FileDropRoutes.TEMP_PREFIX + "glacier.mp4");
                 await().atMost(Duration.ofSeconds(30))
@@ -86,6 +89,11 @@ class FileDropShutdownTest {
                         .untilAsserted(() -> {
                             assertThat(FileDropRun.files(run.output())).isEmpty();
                             assertThat(emulator.downloadsInFlight()).isZero();
+                            assertThat(FileDropRun.files(records))
+                                    .as("the paid video's URL, kept")
+                                    .singleElement()
+                                    .asString()
+                                    .endsWith(".url");
                         });
                 assertThat(FileDropRun.files(run.input())).containsExactly("glacier.txt");
                 assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.DONE_DIR)))
@@ -93,6 +101,9 @@ class FileDropShutdownTest {
                 assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.ERROR_DIR)))
                         .isEmpty();
                 assertThat(emulator.generationCount()).isEqualTo(1);
+                assertThat(Files.readString(
+                                records.resolve(FileDropRun.files(records).get(0))))
+                        .startsWith(emulator.baseUrl() + "/videos/");
             }
 
             try (FileDropRun next = FileDropRun.start(emulator, dir, Map.of())) {
@@ -104,9 +115,13 @@ class FileDropShutdownTest {
                             assertThat(next.inFlight()).isZero();
                         });
                 assertThat(FileDropRun.files(next.output())).containsExactly("glacier.mp4");
+                assertThat(Files.size(next.output().resolve("glacier.mp4"))).isEqualTo(emulator.videoSize());
                 assertThat(emulator.generationCount())
-                        .as("generated again on the next run")
-                        .isEqualTo(2);
+                        .as("downloaded from its kept URL on the next run, not generated again")
+                        .isEqualTo(1);
+                assertThat(FileDropRun.files(records))
+                        .as("the record, once its video is written")
+                        .isEmpty();
             }
         }
     }

@@ -116,6 +116,9 @@ class FileDropSoakIT {
             assertThat(FileDropRun.files(output))
                     .as("nothing but the videos: no .part-* file")
                     .containsExactlyInAnyOrderElementsOf(outcome.videos());
+            assertThat(FileDropRun.files(input.resolve(PaidVideos.DIR)))
+                    .as("no video paid for and left unwritten")
+                    .isEmpty();
 
             System.out.println(summary(promptByInput.size(), outcome, emulator.generationRequests(), wallTime));
         }
