@@ -1,5 +1,6 @@
 package io.github.camelseedance.examples.s3;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ final class TestBuckets implements AutoCloseable {
     byte[] bytes(String bucket, String key) {
         return client.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toBytes())
                 .asByteArray();
+    }
+
+    String text(String bucket, String key) {
+        return new String(bytes(bucket, key), StandardCharsets.UTF_8);
     }
 
     void download(String bucket, String key, Path file) {
