@@ -104,7 +104,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
         this.workers = workers;
         this.timer = timer;
         this.apiCall = timeouts().setRedirectsEnabled(false).build();
-        // each redirect of a download is its own exchange (Download below), so that a redirect's body is never read.
+        // each redirect of a download is its own exchange (VideoFetch), so that a redirect's body is never read.
         // A short video may complete its future before the client registers the exchange's cancel with that future;
         // a done future runs the cancel at once and would drop a connection that could be kept alive, so downloads
         // have none and are ended through ExchangeAbort instead
