@@ -54,7 +54,7 @@ final class DemoRun {
         QueueNames queues = QueueNames.DEFAULT;
         try (EmbeddedBroker broker = EmbeddedBroker.start(
                         "127.0.0.1", 0, queues, QueueApplication.LOCAL_REDELIVERY_DELAY, dataDirectory);
-                H2StoreServer store = H2StoreServer.start(0, "seedance-demo");
+                EmbeddedPostgresStore store = EmbeddedPostgresStore.start(0, "seedance");
                 EmulatorFallback target = EmulatorFallback.choose(environment)) {
             Map<String, String> properties = new HashMap<>(target.overrideProperties());
             properties.put("queue.broker-url", EmbeddedBroker.IN_VM_URL);
@@ -62,7 +62,7 @@ final class DemoRun {
             properties.put("queue.results", queues.results());
             properties.put("queue.dead-letter", queues.deadLetter());
             properties.put("idempotent.jdbc-url", store.jdbcUrl());
-            properties.put("idempotent.jdbc-user", "sa");
+            properties.put("idempotent.jdbc-user", EmbeddedPostgresStore.USER);
             properties.put("idempotent.jdbc-password", "");
             properties.put("worker.instance", INSTANCE);
             properties.putAll(overrides);

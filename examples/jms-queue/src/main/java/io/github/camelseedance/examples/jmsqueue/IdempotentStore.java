@@ -8,6 +8,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every worker must agree on, in Camel's JDBC table {@code CAMEL_MESSAGEPROCESSED}: the ids answered
@@ -20,17 +22,20 @@ public final class IdempotentStore {
     static final String CLAIMS = "seedance-claims";
 
     /**
-     * Camel's table, created only if missing: workers that start together on an empty database would otherwise race
-     * to create it, and the loser would fail to start.
+     * Camel's table, created only if missing, before the repositories start ({@link StoreTables}). The time stamps
+     * carry their zone, so workers in different time zones agree on a claim's age.
      */
     static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED ("
-            + "processorName VARCHAR(255), messageId VARCHAR(100), createdAt TIMESTAMP, "
+            + "processorName VARCHAR(255), messageId VARCHAR(100), createdAt TIMESTAMP WITH TIME ZONE, "
             + "PRIMARY KEY (processorName, messageId))";
 
+    private final Service table;
     private final JdbcMessageIdRepository answered;
     private final JdbcOrphanLockAwareIdempotentRepository claims;
 
-    private IdempotentStore(JdbcMessageIdRepository answered, JdbcOrphanLockAwareIdempotentRepository claims) {
+    private IdempotentStore(
+            Service table, JdbcMessageIdRepository answered, JdbcOrphanLockAwareIdempotentRepository claims) {
+        this.table = table;
         this.answered = answered;
         this.claims = claims;
     }
@@ -45,21 +50,29 @@ public final class IdempotentStore {
      */
     public static IdempotentStore create(
             DataSource dataSource, CamelContext context, Duration claimMaxAge, Duration claimKeepAlive) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // the repositories' own table creation fails when workers start together on an empty database
+        Service table = new ServiceSupport() {
+            @Override
+            protected void doStart() {
+                StoreTables.create(jdbc, CREATE_TABLE);
+            }
+        };
         JdbcMessageIdRepository answered = new JdbcMessageIdRepository(dataSource, ANSWERED);
-        answered.setCreateTableIfNotExists(true);
-        answered.setCreateString(CREATE_TABLE);
+        answered.setCreateTableIfNotExists(false);
         JdbcOrphanLockAwareIdempotentRepository claims =
                 new JdbcOrphanLockAwareIdempotentRepository(dataSource, CLAIMS, context);
-        claims.setCreateTableIfNotExists(true);
-        claims.setCreateString(CREATE_TABLE);
+        claims.setCreateTableIfNotExists(false);
         claims.setLockMaxAgeMillis(claimMaxAge.toMillis());
         claims.setLockKeepAliveIntervalMillis(claimKeepAlive.toMillis());
-        return new IdempotentStore(answered, claims);
+        return new IdempotentStore(table, answered, claims);
     }
 
-    /** The repositories, to be started before the first request and stopped after the last. */
+    /**
+     * The table and the repositories, to be started in this order before the first request and stopped after the last.
+     */
     public List<Service> services() {
-        return List.of(answered, claims);
+        return List.of(table, answered, claims);
     }
 
     public boolean isAnswered(String requestId) {

@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Broker mode: a broker and an idempotent store on this machine, on the addresses a worker uses by default
- * ({@code tcp://127.0.0.1:61616} and {@code jdbc:h2:tcp://127.0.0.1:9092/mem:seedance}), until stopped. For trying
+ * ({@code tcp://127.0.0.1:61616} and {@code jdbc:postgresql://127.0.0.1:5432/seedance}), until stopped. For trying
  * several workers on one machine; in production both are services of their own.
  */
 final class LocalInfrastructureRun {
 
     static final int BROKER_PORT = 61616;
-    static final int STORE_PORT = 9092;
+    static final int STORE_PORT = 5432;
     static final String DATABASE = "seedance";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructureRun.class);
@@ -29,7 +29,7 @@ final class LocalInfrastructureRun {
                         QueueNames.DEFAULT,
                         QueueApplication.LOCAL_REDELIVERY_DELAY,
                         dataDirectory);
-                H2StoreServer store = H2StoreServer.start(STORE_PORT, DATABASE)) {
+                EmbeddedPostgresStore store = EmbeddedPostgresStore.start(STORE_PORT, DATABASE)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "broker-mode-shutdown"));
             LOG.info(
                     "Ready for workers: SEEDANCE_BROKER_URL={} SEEDANCE_IDEMPOTENT_JDBC_URL={} (Ctrl+C stops)",

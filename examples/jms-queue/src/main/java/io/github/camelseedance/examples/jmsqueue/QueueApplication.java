@@ -52,7 +52,7 @@ public final class QueueApplication {
                         Duration.ofMinutes(15));
             default -> runWorker();
         };
-        // Artemis', H2's and Camel's non-daemon threads must not keep the JVM alive
+        // Artemis' and Camel's non-daemon threads must not keep the JVM alive
         System.exit(exitCode);
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.apache.camel.support.service.ServiceSupport;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,7 +16,7 @@ public final class ResultStore extends ServiceSupport {
 
     static final String TABLE = "SEEDANCE_GENERATED";
     static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-            + "requestId VARCHAR(100) PRIMARY KEY, result VARCHAR(8000) NOT NULL, createdAt TIMESTAMP NOT NULL)";
+            + "requestId VARCHAR(100) PRIMARY KEY, result TEXT NOT NULL, createdAt TIMESTAMP WITH TIME ZONE NOT NULL)";
 
     private final JdbcTemplate jdbc;
 
@@ -27,7 +26,7 @@ public final class ResultStore extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        jdbc.execute(CREATE_TABLE);
+        StoreTables.create(jdbc, CREATE_TABLE);
     }
 
     public Optional<ResultMessage> find(String requestId) {
@@ -36,22 +35,14 @@ public final class ResultStore extends ServiceSupport {
         return rows.stream().findFirst().map(ResultMessage::fromJson);
     }
 
+    /** Saves the result, replacing a row of an earlier attempt (only the claim holder writes). */
     public void save(ResultMessage result) {
-        Timestamp now = new Timestamp(System.currentTimeMillis());
-        try {
-            jdbc.update(
-                    "INSERT INTO " + TABLE + " (requestId, result, createdAt) VALUES (?, ?, ?)",
-                    result.requestId(),
-                    result.toJson(),
-                    now);
-        } catch (DuplicateKeyException e) {
-            // only the claim holder writes, so this is a row of its own earlier attempt
-            jdbc.update(
-                    "UPDATE " + TABLE + " SET result = ?, createdAt = ? WHERE requestId = ?",
-                    result.toJson(),
-                    now,
-                    result.requestId());
-        }
+        jdbc.update(
+                "INSERT INTO " + TABLE + " (requestId, result, createdAt) VALUES (?, ?, ?) ON CONFLICT (requestId) "
+                        + "DO UPDATE SET result = EXCLUDED.result, createdAt = EXCLUDED.createdAt",
+                result.requestId(),
+                result.toJson(),
+                new Timestamp(System.currentTimeMillis()));
     }
 
     public void delete(String requestId) {

@@ -30,6 +30,7 @@ class CrashAfterCommitTest {
     Path dir;
 
     private QueueInfrastructure infra;
+    private LostAfterCommit lost;
     private Main first;
     private Main next;
     private QueueClient client;
@@ -44,7 +45,9 @@ class CrashAfterCommitTest {
 
     @AfterEach
     void stop() throws Exception {
-        LostAfterCommit.disarm();
+        if (lost != null) {
+            lost.disarm();
+        }
         if (client != null) {
             client.close();
         }
@@ -62,8 +65,8 @@ class CrashAfterCommitTest {
     @Test
     void aCopySentAfterTheWorkerDiedBetweenCommitAndRecordIsAnsweredAgainFromTheSavedResult() throws Exception {
         first = startWorker("worker-a");
-        LostAfterCommit.install(infra.store.jdbcUrl());
-        LostAfterCommit.arm("order-crash");
+        lost = LostAfterCommit.install(infra.storeUrl);
+        lost.arm("order-crash");
 
         client.send(REQUEST);
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -72,9 +75,9 @@ class CrashAfterCommitTest {
         });
         // the commit has gone through; once both writes after it were refused the worker "dies": its claim stays
         // behind, no longer refreshed, and the id is not recorded as answered
-        await().atMost(TIMEOUT).until(() -> LostAfterCommit.refused() == 2);
+        await().atMost(TIMEOUT).until(() -> lost.refused() == 2);
         first.stop();
-        LostAfterCommit.disarm();
+        lost.disarm();
 
         next = startWorker("worker-b");
         client.send(REQUEST);

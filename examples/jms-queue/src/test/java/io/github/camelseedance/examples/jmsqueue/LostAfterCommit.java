@@ -1,64 +1,80 @@
 package io.github.camelseedance.examples.jmsqueue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.h2.api.Trigger;
 
 /**
- * An H2 trigger on Camel's idempotent table that makes a worker's store writes about one request fail, as if the
- * worker died right after its JMS commit: the id is never recorded as answered and its claim is never released.
- * Armed and disarmed by a test in the JVM that runs the H2 server, where the trigger fires.
+ * A trigger on Camel's idempotent table that makes a worker's store writes about one request fail, as if the worker died
+ * right after its JMS commit: the id is never recorded as answered and its claim is never released.
  */
-public final class LostAfterCommit implements Trigger {
+final class LostAfterCommit {
 
-    private static volatile String armedFor;
-    private static final AtomicInteger REFUSED = new AtomicInteger();
+    private final String jdbcUrl;
 
-    /** Adds the trigger to the store's table; the workers create the table when they start. */
-    static void install(String jdbcUrl) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+    private LostAfterCommit(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /**
+     * Adds the trigger to the store's table, disarmed; the workers create the table when they start. A refused write
+     * rolls back, so refusals are counted by a sequence, which no rollback undoes.
+     */
+    static LostAfterCommit install(String jdbcUrl) throws SQLException {
+        try (Connection connection = SharedPostgres.connect(jdbcUrl);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TRIGGER IF NOT EXISTS LOST_AFTER_COMMIT BEFORE INSERT, DELETE ON "
-                    + "CAMEL_MESSAGEPROCESSED FOR EACH ROW CALL '" + LostAfterCommit.class.getName() + "'");
+            statement.execute("CREATE TABLE lost_after_commit_armed (request_id VARCHAR(100) PRIMARY KEY)");
+            statement.execute("CREATE SEQUENCE lost_after_commit_refused");
+            statement.execute("CREATE FUNCTION lost_after_commit() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                    + "BEGIN\n"
+                    + "  IF TG_OP = 'INSERT' AND NEW.processorName = '" + IdempotentStore.ANSWERED + "'\n"
+                    + "      AND NEW.messageId IN (SELECT request_id FROM lost_after_commit_armed) THEN\n"
+                    + "    PERFORM nextval('lost_after_commit_refused');\n"
+                    + "    RAISE EXCEPTION 'The worker died (simulated) before it could record % as answered',"
+                    + " NEW.messageId;\n"
+                    + "  END IF;\n"
+                    + "  IF TG_OP = 'DELETE' AND OLD.processorName = '" + IdempotentStore.CLAIMS + "'\n"
+                    + "      AND OLD.messageId IN (SELECT request_id FROM lost_after_commit_armed) THEN\n"
+                    + "    PERFORM nextval('lost_after_commit_refused');\n"
+                    + "    RAISE EXCEPTION 'The worker died (simulated) before it could release its claim on %',"
+                    + " OLD.messageId;\n"
+                    + "  END IF;\n"
+                    + "  RETURN COALESCE(NEW, OLD);\n"
+                    + "END $$");
+            statement.execute("CREATE TRIGGER lost_after_commit BEFORE INSERT OR DELETE ON CAMEL_MESSAGEPROCESSED"
+                    + " FOR EACH ROW EXECUTE FUNCTION lost_after_commit()");
         }
+        return new LostAfterCommit(jdbcUrl);
     }
 
     /** From now on, refuses to record {@code requestId} as answered and to delete its claim. */
-    static void arm(String requestId) {
-        REFUSED.set(0);
-        armedFor = requestId;
+    void arm(String requestId) throws SQLException {
+        try (Connection connection = SharedPostgres.connect(jdbcUrl);
+                Statement statement = connection.createStatement();
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO lost_after_commit_armed VALUES (?)")) {
+            statement.execute("ALTER SEQUENCE lost_after_commit_refused RESTART");
+            insert.setString(1, requestId);
+            insert.executeUpdate();
+        }
     }
 
-    static void disarm() {
-        armedFor = null;
+    void disarm() throws SQLException {
+        try (Connection connection = SharedPostgres.connect(jdbcUrl);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM lost_after_commit_armed");
+        }
     }
 
     /** How many writes were refused since {@link #arm}. */
-    static int refused() {
-        return REFUSED.get();
-    }
-
-    @Override
-    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-        String requestId = armedFor;
-        if (requestId == null) {
-            return;
+    int refused() throws SQLException {
+        try (Connection connection = SharedPostgres.connect(jdbcUrl);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT last_value, is_called FROM lost_after_commit_refused")) {
+            row.next();
+            return row.getBoolean("is_called") ? row.getInt("last_value") : 0;
         }
-        // columns: processorName, messageId, createdAt
-        boolean recordsAnswer = oldRow == null && isRow(newRow, IdempotentStore.ANSWERED, requestId);
-        boolean releasesClaim = newRow == null && isRow(oldRow, IdempotentStore.CLAIMS, requestId);
-        if (recordsAnswer || releasesClaim) {
-            REFUSED.incrementAndGet();
-            throw new SQLException("The worker died (simulated) before it could "
-                    + (recordsAnswer ? "record " + requestId + " as answered" : "release its claim on " + requestId));
-        }
-    }
-
-    private static boolean isRow(Object[] row, String processorName, String requestId) {
-        return row != null && processorName.equals(row[0]) && requestId.equals(row[1]);
     }
 }

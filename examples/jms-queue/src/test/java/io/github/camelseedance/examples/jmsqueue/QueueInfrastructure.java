@@ -8,8 +8,8 @@ import java.util.Map;
 import io.github.camelseedance.emulator.SeedanceEmulator;
 
 /**
- * What the workers need, started inside the test JVM on loopback ports chosen by the system: the broker, the H2 store
- * server and the Seedance emulator.
+ * What the workers need, started inside the test JVM on loopback ports chosen by the system: the broker, a database of
+ * its own on the test JVM's PostgreSQL ({@link SharedPostgres}) and the Seedance emulator.
  */
 final class QueueInfrastructure implements AutoCloseable {
 
@@ -17,28 +17,26 @@ final class QueueInfrastructure implements AutoCloseable {
     private static final String KEY_PROPERTY = "test.seedance.api-key";
 
     final EmbeddedBroker broker;
-    final H2StoreServer store;
+    /** The JDBC URL of the shared store; user {@link EmbeddedPostgresStore#USER}, no password. */
+    final String storeUrl;
+
     final SeedanceEmulator emulator;
 
-    private QueueInfrastructure(EmbeddedBroker broker, H2StoreServer store, SeedanceEmulator emulator) {
+    private QueueInfrastructure(EmbeddedBroker broker, String storeUrl, SeedanceEmulator emulator) {
         this.broker = broker;
-        this.store = store;
+        this.storeUrl = storeUrl;
         this.emulator = emulator;
     }
 
     static QueueInfrastructure start(Path dataDirectory, Duration emulatorLatency, Duration redeliveryDelay)
             throws Exception {
         EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, QUEUES, redeliveryDelay, dataDirectory);
-        H2StoreServer store = null;
         try {
-            store = H2StoreServer.start(0, "seedance-test");
+            String storeUrl = SharedPostgres.newDatabase();
             SeedanceEmulator emulator =
                     SeedanceEmulator.builder().latency(emulatorLatency).build().start();
-            return new QueueInfrastructure(broker, store, emulator);
+            return new QueueInfrastructure(broker, storeUrl, emulator);
         } catch (Exception | Error e) {
-            if (store != null) {
-                store.close();
-            }
             broker.close();
             throw e;
         }
@@ -49,8 +47,8 @@ final class QueueInfrastructure implements AutoCloseable {
             String instance, int concurrency, Duration claimMaxAge, Duration claimKeepAlive) {
         Map<String, String> properties = new HashMap<>();
         properties.put("queue.broker-url", broker.tcpUrl());
-        properties.put("idempotent.jdbc-url", store.jdbcUrl());
-        properties.put("idempotent.jdbc-user", "sa");
+        properties.put("idempotent.jdbc-url", storeUrl);
+        properties.put("idempotent.jdbc-user", EmbeddedPostgresStore.USER);
         properties.put("idempotent.jdbc-password", "");
         properties.put("idempotent.claim-max-age", Long.toString(claimMaxAge.toMillis()));
         properties.put("idempotent.claim-keep-alive", Long.toString(claimKeepAlive.toMillis()));
@@ -68,7 +66,8 @@ final class QueueInfrastructure implements AutoCloseable {
             String instance, int concurrency, Duration claimMaxAge, Duration claimKeepAlive) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SEEDANCE_BROKER_URL", broker.tcpUrl());
-        environment.put("SEEDANCE_IDEMPOTENT_JDBC_URL", store.jdbcUrl());
+        environment.put("SEEDANCE_IDEMPOTENT_JDBC_URL", storeUrl);
+        environment.put("SEEDANCE_IDEMPOTENT_JDBC_USER", EmbeddedPostgresStore.USER);
         environment.put("SEEDANCE_INSTANCE", instance);
         environment.put("SEEDANCE_WORKER_CONCURRENCY", Integer.toString(concurrency));
         environment.put("SEEDANCE_CLAIM_MAX_AGE", claimMaxAge.toMillis() + "ms");
@@ -94,7 +93,6 @@ final class QueueInfrastructure implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
-        store.close();
         broker.close();
     }
 }
