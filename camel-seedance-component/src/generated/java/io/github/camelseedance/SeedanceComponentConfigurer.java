@@ -54,6 +54,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "firstFrameUrl": getOrCreateConfiguration(target).setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "imageurl":
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferences":
@@ -136,6 +142,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
         case "inputreferences":
@@ -219,6 +231,12 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "firstFrameUrl": return getOrCreateConfiguration(target).getFirstFrameUrl();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "imageurl":
         case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
         case "inputreferences":

@@ -44,6 +44,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": target.getConfiguration().setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "imageurl":
         case "imageUrl": target.getConfiguration().setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferences":
@@ -117,6 +119,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.String.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
         case "inputreferences":
@@ -191,6 +195,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": return target.getConfiguration().getFirstFrameUrl();
         case "generateaudio":
         case "generateAudio": return target.getConfiguration().getGenerateAudio();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "imageurl":
         case "imageUrl": return target.getConfiguration().getImageUrl();
         case "inputreferences":

@@ -19,7 +19,7 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * retry waits (the waiting itself holds no thread).
  */
 @Component("seedance")
-public class SeedanceComponent extends DefaultComponent implements SSLContextParametersAware {
+public class SeedanceComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedanceComponent.class);
 

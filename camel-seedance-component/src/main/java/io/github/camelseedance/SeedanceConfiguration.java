@@ -105,6 +105,19 @@ public class SeedanceConfiguration implements Cloneable {
     private String baseUrl = "https://llm.siraya.ai";
 
     @UriParam(
+            label = "health",
+            defaultValue = "30s",
+            javaType = "java.time.Duration",
+            description =
+                    "How long the readiness check of a generate endpoint keeps its last answer. The check asks the"
+                            + " provider's free model list, GET {baseUrl}/v1/models with the key (never a billed call), at"
+                            + " most once per interval however often it is probed, and waits at most 10 seconds for it (less"
+                            + " when requestTimeout is shorter). It is one of Camel's producer health checks: on with"
+                            + " camel.health.producers-enabled=true, off for this component with healthCheckProducerEnabled=false."
+                            + " From 1 ms to " + OptionBounds.MAX_HEALTH_CHECK_INTERVAL + ".")
+    private long healthCheckInterval = 30_000;
+
+    @UriParam(
             label = "producer,advanced",
             defaultValue = "30s",
             javaType = "java.time.Duration",
@@ -382,6 +395,14 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public long getConnectTimeout() {

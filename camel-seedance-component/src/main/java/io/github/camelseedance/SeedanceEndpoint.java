@@ -12,7 +12,6 @@ import io.github.camelseedance.client.ProxySettings;
 import io.github.camelseedance.client.RequestFingerprint;
 import io.github.camelseedance.client.RetryPolicy;
 import io.github.camelseedance.client.RetryingSeedanceClient;
-import io.github.camelseedance.client.SeedanceClient;
 import io.github.camelseedance.request.RequestResolver;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -20,6 +19,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -53,6 +54,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private ClientSettings clientSettings;
     private RetryingSeedanceClient client;
     private GenerationPermits permits;
+    private WritableHealthCheckRepository healthChecks;
+    private SeedanceHealthCheck healthCheck;
     /** Kept across restarts of the endpoint, as the permits are. */
     private final LongAdder lateBilledAnswers = new LongAdder();
 
@@ -89,6 +92,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         requireHttpUrl("baseUrl", configuration.getBaseUrl());
         OptionBounds.duration("connectTimeout", configuration.getConnectTimeout(), OptionBounds.MAX_CONNECT_TIMEOUT);
         OptionBounds.duration("requestTimeout", configuration.getRequestTimeout(), OptionBounds.MAX_REQUEST_TIMEOUT);
+        OptionBounds.duration(
+                "healthCheckInterval", configuration.getHealthCheckInterval(), OptionBounds.MAX_HEALTH_CHECK_INTERVAL);
         OptionBounds.duration("retryDelay", configuration.getRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.duration("maxRetryDelay", configuration.getMaxRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.wholeNumber("maxRetries", configuration.getMaxRetries(), 0, OptionBounds.MAX_RETRIES);
@@ -122,7 +127,7 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            SeedanceClient http = new HttpSeedanceClient(
+            HttpSeedanceClient http = new HttpSeedanceClient(
                     configuration.getBaseUrl(),
                     apiKey(),
                     Duration.ofMillis(configuration.getConnectTimeout()),
@@ -143,6 +148,28 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     configuration.isRetryAmbiguousFailures());
             client = new RetryingSeedanceClient(
                     http, policy, getComponent().timer(), getComponent().responseExecutor(), lateBilledAnswers);
+            addHealthCheck(http);
+        }
+    }
+
+    /**
+     * A generate endpoint's readiness check, among Camel's producer checks, so that camel.health.producers-enabled
+     * switches it as it switches the others (DESIGN.md's "Health check"). Without camel-health there is none.
+     */
+    private void addHealthCheck(HttpSeedanceClient http) {
+        if (operation != SeedanceOperation.generate || !getComponent().isHealthCheckProducerEnabled()) {
+            return;
+        }
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(
+                getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new SeedanceHealthCheck(
+                    getEndpointUri(),
+                    configuration.getBaseUrl(),
+                    Duration.ofMillis(configuration.getHealthCheckInterval()),
+                    HttpSeedanceClient.MODELS_TIMEOUT,
+                    http::models);
+            healthChecks.addHealthCheck(healthCheck);
         }
     }
 
@@ -151,6 +178,10 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         // producers stop first, so what this endpoint still had in flight has already been stopped; the HTTP client
         // is the component's, shared with other endpoints, and closed when the component stops
         client = null;
+        if (healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         super.doStop();
     }
 

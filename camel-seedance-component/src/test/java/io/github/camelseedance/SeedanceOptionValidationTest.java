@@ -77,6 +77,8 @@ class SeedanceOptionValidationTest {
                 "seedance:generate?requestTimeout=0          | Invalid requestTimeout: read as 0 ms, allowed are 1 ms to 6h: use a form such as 30s or 10m",
                 "seedance:generate?connectTimeout=abc        | Invalid connectTimeout: read as 0 ms, allowed are 1 ms to 10m: use a form such as 30s or 10m",
                 "seedance:generate?retryDelay=2h             | Invalid retryDelay: read as 7200000 ms, allowed are 1 ms to 1h",
+                "seedance:generate?healthCheckInterval=0     | Invalid healthCheckInterval: read as 0 ms, allowed are 1 ms to 1h",
+                "seedance:generate?healthCheckInterval=2h    | Invalid healthCheckInterval: read as 7200000 ms, allowed are 1 ms to 1h",
                 "seedance:generate?downloadTimeout=PT25H     | Invalid downloadTimeout: read as 90000000 ms, allowed are 1 ms to 24h",
                 "seedance:generate?downloadTimeout=abc       | Invalid downloadTimeout: read as 0 ms, allowed are 1 ms to 24h",
                 "seedance:generate?maxVideoSize=0            | Invalid maxVideoSize '0': allowed values are 1 to 1099511627776",

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -51,6 +52,12 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpSeedanceClient implements SeedanceClient {
 
     static final String GENERATIONS_PATH = "/v1/videos/generations";
+    static final String MODELS_PATH = "/v1/models";
+    /**
+     * The longest a model list request may take, connection included: the list is small and free, so an API that takes
+     * longer to give it is not ready, whatever a generation may take.
+     */
+    public static final Duration MODELS_TIMEOUT = Duration.ofSeconds(10);
     /**
      * The largest successful answer read. An answer is a URL and the revised prompt, which the provider may make longer
      * than the prompt and JSON may escape to six bytes a character: far above that, far below what strains the heap.
@@ -68,6 +75,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final URI generationsUri;
+    private final URI modelsUri;
     private final String apiKey;
     private final Redactor redactor;
     private final Duration connectTimeout;
@@ -94,6 +102,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
             Executor workers,
             ScheduledExecutorService timer) {
         this.generationsUri = URI.create(stripTrailingSlash(baseUrl) + GENERATIONS_PATH);
+        this.modelsUri = URI.create(stripTrailingSlash(baseUrl) + MODELS_PATH);
         this.apiKey = apiKey;
         this.redactor = new Redactor(apiKey);
         this.json = new SeedanceJson(redactor);
@@ -194,17 +203,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
         String body = new String(answer.body(), StandardCharsets.UTF_8);
         int status = answer.status();
         if (status < 200 || status > 299) {
-            Duration retryAfter = RetryAfter.parse(answer.retryAfter());
-            throw answer.cut()
-                    ? new SeedanceApiException(
-                            status,
-                            "an error response larger than " + MAX_ERROR_BYTES / 1024 + " KiB, read no further: "
-                                    + json.excerpt(body),
-                            null,
-                            null,
-                            null,
-                            retryAfter)
-                    : apiError(status, body, retryAfter);
+            throw errorAnswer(answer, body);
         }
         if (answer.cut()) {
             throw SeedanceException.unusableAnswer(
@@ -213,6 +212,68 @@ public final class HttpSeedanceClient implements SeedanceClient {
                             + MAX_ANSWER_BYTES / 1024 + " KiB, which was not read");
         }
         return json.readVideo(status, body, model);
+    }
+
+    /** An answer with an error status, as the exception that tells it. */
+    private SeedanceApiException errorAnswer(AnswerConsumer.Answer answer, String body) {
+        int status = answer.status();
+        Duration retryAfter = RetryAfter.parse(answer.retryAfter());
+        return answer.cut()
+                ? new SeedanceApiException(
+                        status,
+                        "an error response larger than " + MAX_ERROR_BYTES / 1024 + " KiB, read no further: "
+                                + json.excerpt(body),
+                        null,
+                        null,
+                        null,
+                        retryAfter)
+                : apiError(status, body, retryAfter);
+    }
+
+    /**
+     * The ids in the provider's model list, {@code GET {baseUrl}/v1/models} with the key: free, so a health check may
+     * call it. Read leniently: a list without ids is an empty one. Fails as a generation does, with a
+     * {@link SeedanceApiException} for an error status and a {@link SeedanceException} when no answer came, within
+     * {@link #MODELS_TIMEOUT} (or the requestTimeout when shorter).
+     */
+    public CompletableFuture<List<String>> models() {
+        BasicHttpRequest get = new BasicHttpRequest(Method.GET, modelsUri);
+        get.addHeader(HttpHeaders.ACCEPT, "application/json");
+        get.addHeader(new SecretHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
+        String peer = "the Seedance API at " + hostOf(modelsUri);
+        Duration bound = requestTimeout.compareTo(MODELS_TIMEOUT) < 0 ? requestTimeout : MODELS_TIMEOUT;
+        AnswerConsumer consumer = new AnswerConsumer(MAX_ANSWER_BYTES, MAX_ERROR_BYTES);
+        CompletableFuture<AnswerConsumer.Answer> answer = new CompletableFuture<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        answer.cancel(false);
+                    },
+                    bound.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            answer.whenComplete((done, failure) -> deadline.cancel(false));
+        } catch (RejectedExecutionException stopped) {
+            return CompletableFuture.failedFuture(SeedanceException.notSent(
+                    "The seedance component stopped before the model list could be asked for", stopped));
+        }
+        start(new BasicRequestProducer(get, null), consumer, apiCall, answer);
+        return answer.handle((done, failure) -> {
+            if (failure != null && timedOut.get()) {
+                throw SeedanceException.notSent(
+                        "No answer from " + peer + " to GET " + MODELS_PATH + " within " + describe(bound),
+                        new TimeoutException("the model list's deadline ended the call"));
+            }
+            if (failure != null) {
+                throw generationFailure(failure, false, consumer.status(), false, peer);
+            }
+            String body = new String(done.body(), StandardCharsets.UTF_8);
+            if (done.status() < 200 || done.status() > 299) {
+                throw errorAnswer(done, body);
+            }
+            return json.readModelIds(body);
+        });
     }
 
     private SeedanceApiException apiError(int status, String body, Duration retryAfter) {

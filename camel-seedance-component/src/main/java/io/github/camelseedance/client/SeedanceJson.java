@@ -1,6 +1,8 @@
 package io.github.camelseedance.client;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -62,6 +64,22 @@ final class SeedanceJson {
                 first.path("revised_prompt").asText(""),
                 created.canConvertToLong() ? created.asLong() : null,
                 model);
+    }
+
+    /** The {@code id} of each entry of an OpenAI-style list, {@code {"data":[{"id"}]}}; whatever else it holds is ignored. */
+    List<String> readModelIds(String body) {
+        JsonNode root = parse(body);
+        JsonNode data = root == null ? null : root.path("data");
+        List<String> ids = new ArrayList<>();
+        if (data != null && data.isArray()) {
+            for (JsonNode model : data) {
+                String id = text(model, "id");
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**

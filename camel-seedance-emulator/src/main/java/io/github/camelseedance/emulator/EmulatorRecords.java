@@ -13,7 +13,9 @@ final class EmulatorRecords {
 
     private final List<RecordedRequest> generations = new ArrayList<>();
     private final List<RecordedDownload> downloads = new ArrayList<>();
+    private final List<RecordedRequest> modelsRequests = new ArrayList<>();
     private final Queue<EmulatorResponse> queued = new ConcurrentLinkedQueue<>();
+    private final Queue<EmulatorResponse> modelsQueued = new ConcurrentLinkedQueue<>();
 
     synchronized void addGeneration(RecordedRequest request) {
         generations.add(request);
@@ -21,6 +23,10 @@ final class EmulatorRecords {
 
     synchronized void addDownload(RecordedDownload download) {
         downloads.add(download);
+    }
+
+    synchronized void addModelsRequest(RecordedRequest request) {
+        modelsRequests.add(request);
     }
 
     synchronized List<RecordedRequest> generations() {
@@ -41,6 +47,14 @@ final class EmulatorRecords {
         return List.copyOf(downloads);
     }
 
+    synchronized List<RecordedRequest> modelsRequests() {
+        return List.copyOf(modelsRequests);
+    }
+
+    synchronized int modelsRequestCount() {
+        return modelsRequests.size();
+    }
+
     void enqueue(EmulatorResponse response) {
         queued.add(response);
     }
@@ -50,9 +64,20 @@ final class EmulatorRecords {
         return queued.poll();
     }
 
+    void enqueueModels(EmulatorResponse response) {
+        modelsQueued.add(response);
+    }
+
+    /** The next scripted answer to a model list request, or null to send the list. */
+    EmulatorResponse nextModelsAnswer() {
+        return modelsQueued.poll();
+    }
+
     synchronized void clear() {
         generations.clear();
         downloads.clear();
+        modelsRequests.clear();
         queued.clear();
+        modelsQueued.clear();
     }
 }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A scripted answer for the next valid generation request ({@link SeedanceEmulator#enqueue}): an error, any JSON, any
- * body, a dropped connection, or a body cut short, optionally after a delay. Immutable; the {@code with...} methods
+ * A scripted answer for the next valid generation request ({@link SeedanceEmulator#enqueue}) or model list request
+ * ({@link SeedanceEmulator#enqueueModels}): an error, any JSON, any body, a dropped connection, or a body cut short,
+ * optionally after a delay. Immutable; the {@code with...} methods
  * return copies.
  */
 public final class EmulatorResponse {

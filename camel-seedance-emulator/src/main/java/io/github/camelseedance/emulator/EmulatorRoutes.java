@@ -8,10 +8,12 @@ import io.vertx.core.http.HttpServerRequest;
 final class EmulatorRoutes implements Handler<HttpServerRequest> {
 
     private final GenerationEndpoint generation;
+    private final ModelsEndpoint models;
     private final VideoEndpoint videos;
 
-    EmulatorRoutes(GenerationEndpoint generation, VideoEndpoint videos) {
+    EmulatorRoutes(GenerationEndpoint generation, ModelsEndpoint models, VideoEndpoint videos) {
         this.generation = generation;
+        this.models = models;
         this.videos = videos;
     }
 
@@ -26,6 +28,20 @@ final class EmulatorRoutes implements Handler<HttpServerRequest> {
                         request,
                         405,
                         request.method() + " is not allowed on " + GenerationEndpoint.PATH + "; use POST",
+                        "invalid_request_error",
+                        null,
+                        "method_not_allowed",
+                        Replies::ignore);
+            }
+        } else if (request.path().equals(ModelsEndpoint.PATH)) {
+            if (request.method() == HttpMethod.GET) {
+                models.handle(request);
+            } else {
+                request.response().putHeader("Allow", "GET");
+                Replies.sendError(
+                        request,
+                        405,
+                        request.method() + " is not allowed on " + ModelsEndpoint.PATH + "; use GET",
                         "invalid_request_error",
                         null,
                         "method_not_allowed",

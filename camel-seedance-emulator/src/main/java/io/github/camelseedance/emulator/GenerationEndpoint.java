@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +113,7 @@ final class GenerationEndpoint {
         } else {
             EmulatorResponse scripted = records.nextQueued();
             if (scripted != null) {
-                after(scripted.delay(), () -> answerScripted(request, scripted, answered));
+                after(scripted.delay(), () -> Replies.sendScripted(request, scripted, answered));
             } else {
                 answerOrFault(request, recorded, bodyBytes, answered);
             }
@@ -138,31 +137,9 @@ final class GenerationEndpoint {
             after(latency.get(), () -> answerGenerated(request, answered, true));
         } else {
             // the ambiguous faults come after the model "worked" on the request, the others before it started
-            after(fault.ambiguous() ? latency.get() : Duration.ZERO, () -> answerScripted(request, response, answered));
-        }
-    }
-
-    private void answerScripted(HttpServerRequest request, EmulatorResponse scripted, IntConsumer answered) {
-        if (scripted.isDropConnection()) {
-            LOG.debug("POST {}: dropping the connection without an answer", PATH);
-            answered.accept(-1);
-            request.connection().close();
-        } else if (scripted.isTruncated()) {
-            Replies.sendTruncated(
-                    request,
-                    scripted.status(),
-                    scripted.contentType(),
-                    Buffer.buffer(scripted.body()),
-                    scripted.headers(),
-                    answered);
-        } else {
-            Replies.send(
-                    request,
-                    scripted.status(),
-                    scripted.contentType(),
-                    Buffer.buffer(scripted.body()),
-                    scripted.headers(),
-                    answered);
+            after(
+                    fault.ambiguous() ? latency.get() : Duration.ZERO,
+                    () -> Replies.sendScripted(request, response, answered));
         }
     }
 

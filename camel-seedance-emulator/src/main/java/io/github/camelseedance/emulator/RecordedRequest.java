@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One generation request as the emulator received it, with the contract violations found in it, the status it was
- * answered with and the fault it got, if any. The status is set when the answer goes out, so it is 0 while a
+ * One API request as the emulator received it (a generation, or a GET of the model list), with the contract violations
+ * found in it, the status it was answered with and the fault it got, if any. The status is set when the answer goes out, so it is 0 while a
  * delayed answer is still pending.
  */
 public final class RecordedRequest {

@@ -60,6 +60,31 @@ final class Replies {
         }
     }
 
+    /** Sends a scripted answer as it says: whole, cut short, or not at all (the connection is dropped). */
+    static void sendScripted(HttpServerRequest request, EmulatorResponse scripted, IntConsumer delivered) {
+        if (scripted.isDropConnection()) {
+            LOG.debug("{} {}: dropping the connection without an answer", request.method(), request.path());
+            delivered.accept(-1);
+            request.connection().close();
+        } else if (scripted.isTruncated()) {
+            sendTruncated(
+                    request,
+                    scripted.status(),
+                    scripted.contentType(),
+                    Buffer.buffer(scripted.body()),
+                    scripted.headers(),
+                    delivered);
+        } else {
+            send(
+                    request,
+                    scripted.status(),
+                    scripted.contentType(),
+                    Buffer.buffer(scripted.body()),
+                    scripted.headers(),
+                    delivered);
+        }
+    }
+
     static void sendJson(HttpServerRequest request, int status, String json, IntConsumer delivered) {
         send(request, status, "application/json", Buffer.buffer(json), Map.of(), delivered);
     }

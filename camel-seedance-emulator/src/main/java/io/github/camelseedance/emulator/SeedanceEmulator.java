@@ -107,6 +107,7 @@ public final class SeedanceEmulator implements AutoCloseable {
                     .connectionHandler(connectionDropper)
                     .requestHandler(new EmulatorRoutes(
                             generation,
+                            new ModelsEndpoint(vertx, records, apiKey),
                             new VideoEndpoint(
                                     records,
                                     videos,
@@ -219,6 +220,18 @@ public final class SeedanceEmulator implements AutoCloseable {
         return records.violations();
     }
 
+    /**
+     * Every {@code GET /v1/models} received, in arrival order (a copy). They are never generations: they are not in
+     * {@link #generationRequests()}, not judged, and get no fault.
+     */
+    public List<RecordedRequest> modelRequests() {
+        return records.modelsRequests();
+    }
+
+    public int modelRequestCount() {
+        return records.modelsRequestCount();
+    }
+
     /** Every request for a video file, in arrival order (a copy). */
     public List<RecordedDownload> downloads() {
         return records.downloads();
@@ -307,6 +320,14 @@ public final class SeedanceEmulator implements AutoCloseable {
      */
     public void enqueue(EmulatorResponse response) {
         records.enqueue(Objects.requireNonNull(response, "response"));
+    }
+
+    /**
+     * Answers the next authorised {@code GET /v1/models} with this instead of the model list; several queue up in order,
+     * apart from the generations' queue. A request with a wrong or missing key gets its 401 without using the queue.
+     */
+    public void enqueueModels(EmulatorResponse response) {
+        records.enqueueModels(Objects.requireNonNull(response, "response"));
     }
 
     /**

@@ -101,6 +101,18 @@ public final class SeedanceEmulatorExtension
         emulator().enqueue(response);
     }
 
+    public List<RecordedRequest> modelRequests() {
+        return emulator().modelRequests();
+    }
+
+    public int modelRequestCount() {
+        return emulator().modelRequestCount();
+    }
+
+    public void enqueueModels(EmulatorResponse response) {
+        emulator().enqueueModels(response);
+    }
+
     public long videoSize() {
         return emulator().videoSize();
     }

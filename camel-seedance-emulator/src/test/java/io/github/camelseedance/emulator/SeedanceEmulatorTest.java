@@ -44,7 +44,7 @@ class SeedanceEmulatorTest {
 
     @Test
     void anUnknownPathIsAnswered404InTheErrorShape() {
-        HttpResponse<String> response = client.get("/v1/models");
+        HttpResponse<String> response = client.get("/v1/images/generations");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).at("/error/code").asText()).isEqualTo("not_found");
