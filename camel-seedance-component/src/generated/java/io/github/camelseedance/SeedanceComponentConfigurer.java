@@ -83,6 +83,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -171,6 +173,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "negativePrompt": return java.lang.String.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
         case "prompt": return java.lang.String.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
@@ -260,6 +264,8 @@ public class SeedanceComponentConfigurer extends PropertyConfigurerSupport imple
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "nonproxyhosts":
         case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
+        case "progressinterval":
+        case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();

@@ -69,6 +69,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -144,6 +146,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "negativePrompt": return java.lang.String.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
         case "prompt": return java.lang.String.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
@@ -220,6 +224,8 @@ public class SeedanceEndpointConfigurer extends PropertyConfigurerSupport implem
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "nonproxyhosts":
         case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
+        case "progressinterval":
+        case "progressInterval": return target.getConfiguration().getProgressInterval();
         case "prompt": return target.getConfiguration().getPrompt();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();

@@ -50,6 +50,7 @@ public class SeedanceEndpointUriFactory extends org.apache.camel.support.compone
         props.add("negativePrompt");
         props.add("nonProxyHosts");
         props.add("operation");
+        props.add("progressInterval");
         props.add("prompt");
         props.add("proxyAuthPassword");
         props.add("proxyAuthUsername");

@@ -56,6 +56,11 @@ final class GenerationPermits {
         }
     }
 
+    /** How many generations wait for a permit. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
     /** Removes and returns the waiting generations {@code which} selects, so a stopping producer can fail its own. */
     synchronized List<Waiting> withdraw(Predicate<? super Waiting> which) {
         List<Waiting> withdrawn = new ArrayList<>();

@@ -17,6 +17,7 @@ final class OptionBounds {
     static final String MAX_CONNECT_TIMEOUT = "10m";
     static final String MAX_REQUEST_TIMEOUT = "6h";
     static final String MAX_RETRY_DELAY = "1h";
+    static final String MAX_PROGRESS_INTERVAL = "24h";
     static final String MAX_DOWNLOAD_TIMEOUT = "24h";
     static final String MAX_HEALTH_CHECK_INTERVAL = "1h";
     static final long DEFAULT_MAX_VIDEO_SIZE = 4L * 1024 * 1024 * 1024;

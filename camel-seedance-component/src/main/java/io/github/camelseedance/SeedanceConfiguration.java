@@ -137,6 +137,17 @@ public class SeedanceConfiguration implements Cloneable {
 
     @UriParam(
             label = "producer",
+            defaultValue = "1m",
+            javaType = "java.time.Duration",
+            description = "While generations have been in flight longer than this, the endpoint logs one INFO line"
+                    + " per interval saying how many are in flight and the oldest's age; one line for all of them,"
+                    + " and none while every generation is younger. From 1 ms to "
+                    + OptionBounds.MAX_PROGRESS_INTERVAL + ". To silence it, set the logger"
+                    + " io.github.camelseedance.GenerationProgress to WARN.")
+    private long progressInterval = 60_000;
+
+    @UriParam(
+            label = "producer",
             defaultValue = "3",
             description = "How many times a failed generation is sent again when the provider cannot have started"
                     + " it: HTTP 408, 429, 502 and 503, or no connection could be made. From 0, which turns retrying"
@@ -419,6 +430,14 @@ public class SeedanceConfiguration implements Cloneable {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public int getMaxRetries() {

@@ -2,7 +2,7 @@ package io.github.camelseedance;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
 
 import io.github.camelseedance.client.ClientSettings;
 import io.github.camelseedance.client.DownloadLimits;
@@ -21,11 +21,14 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 
 /**
  * Generate videos with ByteDance Seedance (text-to-video and image-to-video).
@@ -38,6 +41,7 @@ import org.apache.camel.support.DefaultEndpoint;
         producerOnly = true,
         category = {Category.AI},
         headersClass = SeedanceConstants.class)
+@ManagedResource(description = "Seedance endpoint: generations in flight and outcomes")
 public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(
@@ -57,7 +61,9 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private WritableHealthCheckRepository healthChecks;
     private SeedanceHealthCheck healthCheck;
     /** Kept across restarts of the endpoint, as the permits are. */
-    private final LongAdder lateBilledAnswers = new LongAdder();
+    private final SeedanceStatistics statistics = new SeedanceStatistics();
+
+    private GenerationProgress progress;
 
     public SeedanceEndpoint(
             String uri, SeedanceComponent component, SeedanceOperation operation, SeedanceConfiguration configuration) {
@@ -94,6 +100,8 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         OptionBounds.duration("requestTimeout", configuration.getRequestTimeout(), OptionBounds.MAX_REQUEST_TIMEOUT);
         OptionBounds.duration(
                 "healthCheckInterval", configuration.getHealthCheckInterval(), OptionBounds.MAX_HEALTH_CHECK_INTERVAL);
+        OptionBounds.duration(
+                "progressInterval", configuration.getProgressInterval(), OptionBounds.MAX_PROGRESS_INTERVAL);
         OptionBounds.duration("retryDelay", configuration.getRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.duration("maxRetryDelay", configuration.getMaxRetryDelay(), OptionBounds.MAX_RETRY_DELAY);
         OptionBounds.wholeNumber("maxRetries", configuration.getMaxRetries(), 0, OptionBounds.MAX_RETRIES);
@@ -116,6 +124,11 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         Integer cap = configuration.getMaxConcurrentRequests();
         // made once: a generation cut loose by a stopped producer keeps its permit until its call ends
         permits = new GenerationPermits(cap == null ? GenerationPermits.UNLIMITED : cap);
+        progress = new GenerationProgress(
+                URISupport.sanitizeUri(getEndpointUri()),
+                statistics,
+                this::getGenerationsWaitingForPermit,
+                configuration.getProgressInterval());
         clientSettings = new ClientSettings(configuration.getSslContextParameters(), proxySettings(), downloadRules());
         OptionBounds.wholeNumber(
                 "maxPromptLength", configuration.getMaxPromptLength(), 1, OptionBounds.MAX_PROMPT_LENGTH);
@@ -147,8 +160,11 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                     Duration.ofMillis(configuration.getMaxRetryDelay()),
                     configuration.isRetryAmbiguousFailures());
             client = new RetryingSeedanceClient(
-                    http, policy, getComponent().timer(), getComponent().responseExecutor(), lateBilledAnswers);
+                    http, policy, getComponent().timer(), getComponent().responseExecutor(), statistics);
             addHealthCheck(http);
+        }
+        if (operation == SeedanceOperation.generate) {
+            progress.start(getComponent().timer());
         }
     }
 
@@ -181,6 +197,9 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         if (healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
             healthCheck = null;
+        }
+        if (progress != null) {
+            progress.stop();
         }
         super.doStop();
     }
@@ -278,8 +297,110 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     }
 
     /** Videos the provider made, and billed, whose answer came after their exchange had been failed by a stop. */
+    @ManagedAttribute(
+            description = "Videos made, and billed, after their exchange had been failed by a stop (each logged with"
+                    + " its URL)")
     public long getLateBilledAnswers() {
-        return lateBilledAnswers.sum();
+        return statistics.lateBilledAnswers();
+    }
+
+    @ManagedAttribute(
+            description = "Generations holding a permit: at the provider, waiting for a retry, or fetching the video's"
+                    + " head")
+    public int getGenerationsInFlight() {
+        return statistics.inFlightCount();
+    }
+
+    @ManagedAttribute(description = "Exchanges waiting for a permit (maxConcurrentRequests)")
+    public int getGenerationsWaitingForPermit() {
+        GenerationPermits current = permits;
+        return current == null ? 0 : current.waiting();
+    }
+
+    @ManagedAttribute(description = "Generations in flight waiting out the delay before their next attempt")
+    public int getGenerationsWaitingForRetry() {
+        return inFlight().waitingForRetry();
+    }
+
+    @ManagedAttribute(description = "How long the oldest generation in flight has been, in milliseconds; 0 when none")
+    public long getOldestGenerationInFlightMillis() {
+        return inFlight().oldestMillis();
+    }
+
+    @ManagedAttribute(description = "Attempts sent again after a wait, in all")
+    public long getRetriesScheduled() {
+        return statistics.retriesScheduled();
+    }
+
+    @ManagedAttribute(description = "Exchanges completed with a video (its URL or the video itself)")
+    public long getVideos() {
+        return statistics.videos();
+    }
+
+    @ManagedAttribute(description = "Exchanges failed before anything was sent: invalid input or options")
+    public long getRefusedLocally() {
+        return statistics.refusedLocally();
+    }
+
+    @ManagedAttribute(description = "Exchanges failed by an HTTP error from the API, all statuses")
+    public long getApiErrors() {
+        return statistics.apiErrors();
+    }
+
+    @ManagedAttribute(description = "Exchanges failed by an HTTP error from the API, by status")
+    public Map<Integer, Long> getApiErrorsByStatus() {
+        return statistics.apiErrorsByStatus();
+    }
+
+    @ManagedAttribute(
+            description = "Exchanges failed with no answer from the API: no connection, TLS refused, timeout,"
+                    + " connection lost")
+    public long getTransportFailures() {
+        return statistics.transportFailures();
+    }
+
+    @ManagedAttribute(description = "Exchanges whose video could not be downloaded (its URL is in the failure)")
+    public long getDownloadFailures() {
+        return statistics.downloadFailures();
+    }
+
+    @ManagedAttribute(description = "Generations failed because the endpoint stopped before their answer")
+    public long getGenerationsStopped() {
+        return statistics.stopped();
+    }
+
+    @ManagedAttribute(description = "Exchanges failed otherwise: an answer that could not be read, or the unexpected")
+    public long getOtherFailures() {
+        return statistics.otherFailures();
+    }
+
+    @ManagedAttribute(description = "Times a broken video download was taken up again, counted when it ends")
+    public long getDownloadsResumed() {
+        return statistics.downloadsResumed();
+    }
+
+    @ManagedAttribute(description = "The last failure of an exchange: its type and message (never the key)")
+    public String getLastError() {
+        SeedanceStatistics.LastError last = statistics.lastError();
+        return last == null ? null : last.message();
+    }
+
+    @ManagedAttribute(description = "When the last failure happened (ISO-8601)")
+    public String getLastErrorTime() {
+        SeedanceStatistics.LastError last = statistics.lastError();
+        return last == null ? null : last.time().toString();
+    }
+
+    private SeedanceStatistics.InFlightSummary inFlight() {
+        return statistics.inFlight(System.nanoTime(), Long.MAX_VALUE);
+    }
+
+    SeedanceStatistics getStatistics() {
+        return statistics;
+    }
+
+    GenerationProgress getProgress() {
+        return progress;
     }
 
     RequestResolver getRequestResolver() {

@@ -72,6 +72,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
                     .toRequest();
             getEndpoint().getComponent().warnIfUnknownModel(request.model());
         } catch (Exception e) {
+            getEndpoint().getStatistics().refused(e);
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -123,12 +124,13 @@ public class SeedanceProducer extends DefaultAsyncProducer {
     }
 
     /** One exchange's generation, from the moment it asks for a permit until its callback is done. */
-    private final class Generation implements GenerationPermits.Waiting {
+    private final class Generation implements GenerationPermits.Waiting, SeedanceStatistics.InFlight {
 
         private final Exchange exchange;
         private final VideoGenerationRequest request;
         private final AsyncCallback callback;
         private final GenerationCall call;
+        private volatile long startedNanos;
 
         Generation(Exchange exchange, VideoGenerationRequest request, AsyncCallback callback) {
             this.call = new GenerationCall(exchange.getExchangeId());
@@ -141,19 +143,28 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         public void start() {
             // read once: the endpoint clears its client when it stops, and the download may start after that
             RetryingSeedanceClient client = getEndpoint().getClient();
+            SeedanceStatistics statistics = getEndpoint().getStatistics();
+            startedNanos = System.nanoTime();
+            statistics.started(this);
             CompletableFuture<Void> outcome = call.outcome().thenCompose(video -> deliver(client, exchange, video));
             // the permit is held until the download has its head, and, after a stop, until the request sent has ended
             GenerationPermits permits = getEndpoint().getPermits();
-            call.settled().runAfterBothAsync(outcome.handle((done, failure) -> null), permits::release, continuation);
+            call.settled()
+                    .runAfterBothAsync(
+                            outcome.handle((done, failure) -> null),
+                            () -> {
+                                statistics.ended(this);
+                                permits.release();
+                            },
+                            continuation);
             // answers complete on the HTTP client's I/O thread; the route goes on from the response pool
             outcome.whenCompleteAsync(
                     (ignored, failure) -> {
                         generations.remove(this);
-                        if (failure != null) {
-                            exchange.setException(
-                                    failure instanceof CompletionException && failure.getCause() != null
-                                            ? failure.getCause()
-                                            : failure);
+                        Throwable cause = unwrap(failure);
+                        statistics.completed(cause);
+                        if (cause != null) {
+                            exchange.setException(cause);
                         }
                         callback.done(false);
                     },
@@ -172,8 +183,19 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         }
 
         @Override
+        public long startedNanos() {
+            return startedNanos;
+        }
+
+        @Override
+        public boolean isWaitingForRetry() {
+            return call.isWaitingForRetry();
+        }
+
+        @Override
         public void cancel(Exception reason) {
             generations.remove(this);
+            getEndpoint().getStatistics().completed(reason);
             exchange.setException(reason);
             callback.done(false);
         }
@@ -185,6 +207,7 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         try {
             url = videoUrl(exchange.getMessage());
         } catch (Exception e) {
+            getEndpoint().getStatistics().refused(e);
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -193,16 +216,19 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         fetch(getEndpoint().getClient(), exchange, url)
                 .whenCompleteAsync(
                         (ignored, failure) -> {
-                            if (failure != null) {
-                                exchange.setException(
-                                        failure instanceof CompletionException && failure.getCause() != null
-                                                ? failure.getCause()
-                                                : failure);
+                            Throwable cause = unwrap(failure);
+                            getEndpoint().getStatistics().completed(cause);
+                            if (cause != null) {
+                                exchange.setException(cause);
                             }
                             callback.done(false);
                         },
                         continuation);
         return false;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** The URL seedance:download fetches: the CamelSeedanceVideoUrl header, else a text body. */
@@ -251,7 +277,10 @@ public class SeedanceProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         VideoDownload download = client.download(url);
         downloads.add(download);
-        download.ended().whenComplete((ended, failure) -> downloads.remove(download));
+        download.ended().whenComplete((ended, failure) -> {
+            downloads.remove(download);
+            getEndpoint().getStatistics().downloadEnded(download.resumptions());
+        });
         if (stopping) {
             download.abort(stoppedDuringDownload(url));
         }

@@ -119,6 +119,11 @@ public final class GenerationCall implements SendGate {
         return new SeedanceStoppedException(message, sent).afterAttempts(Math.max(1, attempts), null);
     }
 
+    /** Whether the call is waiting out the delay before its next attempt. */
+    public synchronized boolean isWaitingForRetry() {
+        return pendingRetry != null;
+    }
+
     @Override
     public synchronized boolean admit() {
         if (stopped) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelseedance.SeedanceException;
 import io.github.camelseedance.client.video.VideoDownload;
@@ -29,7 +28,7 @@ public final class RetryingSeedanceClient {
     private final RetryPolicy policy;
     private final ScheduledExecutorService timer;
     private final Executor workers;
-    private final LongAdder lateBilledAnswers;
+    private final GenerationEvents events;
 
     /**
      * @param timer   waits out the delays
@@ -38,21 +37,21 @@ public final class RetryingSeedanceClient {
      */
     public RetryingSeedanceClient(
             SeedanceClient delegate, RetryPolicy policy, ScheduledExecutorService timer, Executor workers) {
-        this(delegate, policy, timer, workers, new LongAdder());
+        this(delegate, policy, timer, workers, GenerationEvents.NONE);
     }
 
-    /** @param lateBilledAnswers counts the videos made after their exchange was failed by a stop */
+    /** @param events told of each retry scheduled and each video made after its exchange was failed by a stop */
     public RetryingSeedanceClient(
             SeedanceClient delegate,
             RetryPolicy policy,
             ScheduledExecutorService timer,
             Executor workers,
-            LongAdder lateBilledAnswers) {
+            GenerationEvents events) {
         this.delegate = delegate;
         this.policy = policy;
         this.timer = timer;
         this.workers = workers;
-        this.lateBilledAnswers = lateBilledAnswers;
+        this.events = events;
     }
 
     /** Runs the generation into {@code call}, attempt after attempt, until it succeeds, fails for good or stops. */
@@ -75,7 +74,7 @@ public final class RetryingSeedanceClient {
         sent.whenComplete((video, failure) -> {
             if (failure == null) {
                 if (!call.succeeded(video)) {
-                    lateBilledAnswers.increment();
+                    events.lateBilledAnswer();
                     // the one trace of a paid video whose exchange is gone: its URL is what fetches it
                     LOG.warn(
                             "A video was made, and billed, after its exchange {} had been failed by a stop: request {}"
@@ -108,6 +107,7 @@ public final class RetryingSeedanceClient {
                         () -> retry(request, attempt + 1, call, cause),
                         decision.delay().toMillis(),
                         TimeUnit.MILLISECONDS));
+                events.retryScheduled();
             } catch (RejectedExecutionException refused) {
                 giveUp(cause, attempt, notScheduled(timer), call);
             }

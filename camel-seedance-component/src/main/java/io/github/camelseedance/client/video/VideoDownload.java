@@ -22,6 +22,7 @@ public final class VideoDownload {
     // guarded by this
     private VideoBuffer buffer;
     private SeedanceException aborted;
+    private int resumptions;
 
     /** @param url the video's address, which the failures of the download carry */
     public VideoDownload(String url) {
@@ -93,10 +94,19 @@ public final class VideoDownload {
      * since the attempts have their own bounds.
      */
     public void broke() {
-        VideoBuffer video = buffer();
+        VideoBuffer video;
+        synchronized (this) {
+            resumptions++;
+            video = buffer;
+        }
         if (video != null) {
             video.detach();
         }
+    }
+
+    /** How many times an attempt broke off and another followed. */
+    public synchronized int resumptions() {
+        return resumptions;
     }
 
     /** The bytes of the video received so far, where a later attempt takes up the download; 0 before its head. */

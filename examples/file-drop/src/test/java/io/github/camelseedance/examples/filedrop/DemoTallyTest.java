@@ -3,6 +3,7 @@ package io.github.camelseedance.examples.filedrop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,14 @@ class DemoTallyTest {
     private static void touch(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x");
+    }
+
+    @Test
+    void theRunningCountSaysWhatIsDoneFailedAndInFlight() {
+        DemoTally tally =
+                new DemoTally(List.of("a.txt", "c.txt"), List.of("b.json"), List.of("d.txt", "e.txt", "f.txt"));
+
+        assertThat(tally.progress(2, Duration.ofMillis(12_400)))
+                .isEqualTo("Running for 12 s: 2 of 6 inputs done, 1 failed, 2 in flight, 1 waiting");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelseedance.examples.jmsqueue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,14 @@ final class AnswerTally {
 
     boolean allAnswered() {
         return unanswered().isEmpty();
+    }
+
+    /** The running count the demo prints while it waits: results, dead-lettered, still in flight, elapsed. */
+    String progress(Duration elapsed) {
+        int withResult = (int) ids.stream().filter(results::containsKey).count();
+        int dead = (int) ids.stream().filter(deadLetters::containsKey).count();
+        return "Running for " + elapsed.toSeconds() + " s: " + withResult + " of " + ids.size() + " request ids done, "
+                + dead + " failed (dead-lettered), " + unanswered().size() + " in flight";
     }
 
     /**

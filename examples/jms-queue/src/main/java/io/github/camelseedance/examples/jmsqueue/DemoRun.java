@@ -23,6 +23,8 @@ final class DemoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** The running count is printed when it changes, and at least this often. */
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, String> environment;
     private final Map<String, String> overrides;
@@ -106,15 +108,18 @@ final class DemoRun {
     static void awaitAnswers(
             QueueClient client, AnswerTally tally, java.util.function.BooleanSupplier drained, Duration timeout)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         int reported = -1;
+        long reportedAt = started;
         while (true) {
             tally.addResults(client.receiveResults(POLL));
             tally.addDeadLetters(client.receiveDeadLetters(Duration.ZERO));
             if (tally.allAnswered() && drained.getAsBoolean()) {
                 return;
             }
-            if (System.nanoTime() - deadline >= 0) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
                 LOG.warn(
                         "Gave up waiting after {} s: {} of {} request ids unanswered",
                         timeout.toSeconds(),
@@ -123,9 +128,10 @@ final class DemoRun {
                 return;
             }
             int answered = tally.distinctIds() - tally.unanswered().size();
-            if (answered != reported) {
+            if (answered != reported || now - reportedAt >= REPORT_EVERY.toNanos()) {
                 reported = answered;
-                LOG.info("{} of {} request ids answered", answered, tally.distinctIds());
+                reportedAt = now;
+                LOG.info(tally.progress(Duration.ofNanos(now - started)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.camelseedance.examples.jmsqueue;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.camelseedance.examples.jmsqueue.QueueClient.DeadLetter;
@@ -74,5 +75,18 @@ class AnswerTallyTest {
     private static ResultMessage result(String id) {
         return new ResultMessage(
                 id, "https://cdn.example/" + id + ".mp4", "", "ByteDance-Seedance-1.5-pro", 1L, "demo-worker");
+    }
+
+    @Test
+    void theRunningCountSaysWhatIsDoneFailedAndInFlight() {
+        AnswerTally tally = new AnswerTally(SENT);
+        tally.addResults(List.of(result("order-1")));
+
+        assertThat(tally.progress(Duration.ofSeconds(7)))
+                .isEqualTo("Running for 7 s: 1 of 3 request ids done, 0 failed (dead-lettered), 2 in flight");
+
+        tally.addDeadLetters(List.of(new DeadLetter("order-3", "Invalid seconds '7'", "demo-worker", "{}")));
+        assertThat(tally.progress(Duration.ofSeconds(9)))
+                .isEqualTo("Running for 9 s: 1 of 3 request ids done, 1 failed (dead-lettered), 1 in flight");
     }
 }

@@ -25,6 +25,8 @@ final class DemoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** The running count is printed when it changes, and at least this often. */
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
     private final Main main;
 
@@ -93,14 +95,18 @@ final class DemoRun {
      */
     static DemoTally awaitSettled(Supplier<DemoTally> poll, IntSupplier inflight, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         int reported = -1;
+        long reportedAt = started;
         while (true) {
             DemoTally tally = poll.get();
-            if (tally.allSettled() && inflight.getAsInt() == 0) {
+            int inFlight = inflight.getAsInt();
+            if (tally.allSettled() && inFlight == 0) {
                 return tally;
             }
-            if (System.nanoTime() - deadline >= 0) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
                 LOG.warn(
                         "Gave up waiting after {} s: {} of {} images unfinished",
                         timeout.toSeconds(),
@@ -108,9 +114,10 @@ final class DemoRun {
                         tally.total());
                 return tally;
             }
-            if (tally.settledCount() != reported) {
+            if (tally.settledCount() != reported || now - reportedAt >= REPORT_EVERY.toNanos()) {
                 reported = tally.settledCount();
-                LOG.info("{} of {} images processed", reported, tally.total());
+                reportedAt = now;
+                LOG.info(tally.progress(inFlight, Duration.ofNanos(now - started)));
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

@@ -1,6 +1,7 @@
 package io.github.camelseedance.examples.s3;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,6 +57,13 @@ record DemoTally(List<String> done, List<String> failed, List<String> pending) {
 
     boolean allSettled() {
         return pending.isEmpty();
+    }
+
+    /** The running count the demo prints while it waits; in flight are exchanges in Camel, the other pending wait. */
+    String progress(int inFlight, Duration elapsed) {
+        return "Running for " + elapsed.toSeconds() + " s: " + done.size() + " of " + total() + " images done, "
+                + failed.size() + " failed, " + inFlight + " in flight, " + Math.max(0, pending.size() - inFlight)
+                + " waiting";
     }
 
     boolean succeeded() {

@@ -1,6 +1,7 @@
 package io.github.camelseedance.examples.s3;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,5 +78,13 @@ class DemoTallyTest {
         assertThat(lines)
                 .contains(
                         "Images: s3://in (handled ones moved to s3://archive/done/, failed ones to s3://archive/error/)");
+    }
+
+    @Test
+    void theRunningCountSaysWhatIsDoneFailedAndInFlight() {
+        DemoTally tally = new DemoTally(List.of("demo/a.png"), List.of(), List.of("demo/b.png", "demo/c.png"));
+
+        assertThat(tally.progress(1, Duration.ofSeconds(65)))
+                .isEqualTo("Running for 65 s: 1 of 3 images done, 0 failed, 1 in flight, 1 waiting");
     }
 }
