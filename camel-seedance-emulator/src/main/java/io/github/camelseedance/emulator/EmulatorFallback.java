@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides where generations go: the real Seedance API when {@code SEEDANCE_API_KEY} is set, otherwise an embedded
- * emulator on a loopback port, so an application or example runs without an account. The key is never logged.
+ * Where an application's generations go: the real Seedance API when {@code SEEDANCE_API_KEY} is set, otherwise an
+ * embedded {@link SeedanceEmulator} on loopback, whose address and key {@link #overrideProperties()} hands to Camel.
  */
 public final class EmulatorFallback implements AutoCloseable {
 
@@ -27,7 +27,13 @@ public final class EmulatorFallback implements AutoCloseable {
         this.emulator = emulator;
     }
 
-    /** Starts the emulator only when the environment holds no API key. */
+    /**
+     * Starts the emulator only when {@code environment} (usually {@code System.getenv()}) holds no
+     * {@code SEEDANCE_API_KEY}, or a blank one, and logs which of the two it chose.
+     *
+     * @param environment the variables to read {@code SEEDANCE_API_KEY} and {@code SEEDANCE_BASE_URL} from
+     * @return the choice, to close when the application ends (it stops the emulator, if one was started)
+     */
     public static EmulatorFallback choose(Map<String, String> environment) {
         String apiKey = environment.get(API_KEY_VARIABLE);
         if (apiKey != null && !apiKey.isBlank()) {
@@ -44,12 +50,17 @@ public final class EmulatorFallback implements AutoCloseable {
         return new EmulatorFallback(emulator);
     }
 
-    /** The running emulator, when one was started. */
+    /** The running emulator, when one was started: empty when the real API is used. */
     public Optional<SeedanceEmulator> emulator() {
         return Optional.ofNullable(emulator);
     }
 
-    /** Properties that must win over application.properties: the emulator's address and key, or nothing. */
+    /**
+     * The Camel properties that point the seedance component at the emulator: {@code camel.component.seedance.base-url}
+     * and {@code camel.component.seedance.api-key} (through the placeholder {@code seedance.emulator.api-key}, so Camel
+     * treats it as a secret). Empty when the real API is used: the application's own properties then apply. Give them
+     * to Camel as override properties, which win over {@code application.properties}.
+     */
     public Map<String, String> overrideProperties() {
         if (emulator == null) {
             return Map.of();
@@ -64,6 +75,7 @@ public final class EmulatorFallback implements AutoCloseable {
                 "{{" + EMULATOR_KEY_PROPERTY + "}}");
     }
 
+    /** Stops the emulator, if one was started, and frees its port. */
     @Override
     public void close() {
         if (emulator != null) {
