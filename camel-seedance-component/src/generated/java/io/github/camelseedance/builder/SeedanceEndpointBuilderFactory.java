@@ -362,6 +362,44 @@ public interface SeedanceEndpointBuilderFactory {
         }
 
         /**
+         * While generations have been in flight longer than this, the endpoint logs one INFO line
+         * per interval saying how many are in flight and the oldest's age; one line for all of
+         * them, and none while every generation is younger. From 1 ms to 24h. To silence it, set
+         * the logger io.github.camelseedance.GenerationProgress to WARN.
+         *
+         * The option is a: <code>long</code> type.
+         *
+         * Default: 1m
+         * Group: producer
+         *
+         * @param progressInterval the value to set
+         * @return the dsl builder
+         */
+        default SeedanceEndpointBuilder progressInterval(long progressInterval) {
+            doSetProperty("progressInterval", progressInterval);
+            return this;
+        }
+
+        /**
+         * While generations have been in flight longer than this, the endpoint logs one INFO line
+         * per interval saying how many are in flight and the oldest's age; one line for all of
+         * them, and none while every generation is younger. From 1 ms to 24h. To silence it, set
+         * the logger io.github.camelseedance.GenerationProgress to WARN.
+         *
+         * The option will be converted to a <code>long</code> type.
+         *
+         * Default: 1m
+         * Group: producer
+         *
+         * @param progressInterval the value to set
+         * @return the dsl builder
+         */
+        default SeedanceEndpointBuilder progressInterval(String progressInterval) {
+            doSetProperty("progressInterval", progressInterval);
+            return this;
+        }
+
+        /**
          * The text description of the video, used when neither the CamelSeedancePrompt header nor a
          * String body gives one.
          *
@@ -491,6 +529,48 @@ public interface SeedanceEndpointBuilderFactory {
          */
         default SeedanceEndpointBuilder seed(String seed) {
             doSetProperty("seed", seed);
+            return this;
+        }
+
+        /**
+         * How long the readiness check of a generate endpoint keeps its last answer. The check asks
+         * the provider's free model list, GET {baseUrl}/v1/models with the key (never a billed
+         * call), at most once per interval however often it is probed, and waits at most 10 seconds
+         * for it (less when requestTimeout is shorter). It is one of Camel's producer health
+         * checks: on with camel.health.producers-enabled=true, off for this component with
+         * healthCheckProducerEnabled=false. From 1 ms to 1h.
+         *
+         * The option is a: <code>long</code> type.
+         *
+         * Default: 30s
+         * Group: health
+         *
+         * @param healthCheckInterval the value to set
+         * @return the dsl builder
+         */
+        default SeedanceEndpointBuilder healthCheckInterval(long healthCheckInterval) {
+            doSetProperty("healthCheckInterval", healthCheckInterval);
+            return this;
+        }
+
+        /**
+         * How long the readiness check of a generate endpoint keeps its last answer. The check asks
+         * the provider's free model list, GET {baseUrl}/v1/models with the key (never a billed
+         * call), at most once per interval however often it is probed, and waits at most 10 seconds
+         * for it (less when requestTimeout is shorter). It is one of Camel's producer health
+         * checks: on with camel.health.producers-enabled=true, off for this component with
+         * healthCheckProducerEnabled=false. From 1 ms to 1h.
+         *
+         * The option will be converted to a <code>long</code> type.
+         *
+         * Default: 30s
+         * Group: health
+         *
+         * @param healthCheckInterval the value to set
+         * @return the dsl builder
+         */
+        default SeedanceEndpointBuilder healthCheckInterval(String healthCheckInterval) {
+            doSetProperty("healthCheckInterval", healthCheckInterval);
             return this;
         }
 

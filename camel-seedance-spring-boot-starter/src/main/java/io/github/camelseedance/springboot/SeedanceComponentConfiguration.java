@@ -276,6 +276,34 @@ public class SeedanceComponentConfiguration extends ComponentConfigurationProper
      */
     private String videoHostsAllowed;
 
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
+     * How long the readiness check of a generate endpoint keeps its last answer. The check asks the provider's free
+     * model list, GET {baseUrl}/v1/models with the key (never a billed call), at most once per interval however often
+     * it is probed, and waits at most 10 seconds for it (less when requestTimeout is shorter). It is one of Camel's
+     * producer health checks: on with camel.health.producers-enabled=true, off for this component with
+     * healthCheckProducerEnabled=false. From 1 ms to 1h.
+     */
+    private Duration healthCheckInterval = Duration.ofSeconds(30);
+
+    /**
+     * While generations have been in flight longer than this, the endpoint logs one INFO line per interval saying how
+     * many are in flight and the oldest's age; one line for all of them, and none while every generation is younger.
+     * From 1 ms to 24h. To silence it, set the logger io.github.camelseedance.GenerationProgress to WARN.
+     */
+    private Duration progressInterval = Duration.ofMinutes(1);
+
     public String getAspectRatio() {
         return aspectRatio;
     }
@@ -602,5 +630,37 @@ public class SeedanceComponentConfiguration extends ComponentConfigurationProper
 
     public void setVideoHostsAllowed(String videoHostsAllowed) {
         this.videoHostsAllowed = videoHostsAllowed;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
     }
 }

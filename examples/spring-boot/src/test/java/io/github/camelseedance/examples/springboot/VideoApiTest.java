@@ -155,6 +155,13 @@ class VideoApiTest {
         JsonNode camel = body.path("components").path("camelHealth");
         assertThat(camel.path("status").asText()).as("camelHealth in %s", body).isEqualTo("UP");
         assertThat(camel.path("details").path("context").asText()).isEqualTo("UP");
+        // the component's readiness check: the provider's free model list answered
+        assertThat(camel.path("details").properties())
+                .as("the seedance check among %s", camel)
+                .anySatisfy(check -> {
+                    assertThat(check.getKey()).startsWith("producer:seedance-generate");
+                    assertThat(check.getValue().asText()).isEqualTo("UP");
+                });
     }
 
     private JsonNode awaitOutcome(String location) {
