@@ -146,14 +146,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
         CompletableFuture<AnswerConsumer.Answer> answer = new CompletableFuture<>();
         AtomicBoolean timedOut = new AtomicBoolean();
         try {
-            ScheduledFuture<?> deadline = timer.schedule(
-                    () -> {
-                        timedOut.set(true);
-                        answer.cancel(false);
-                    },
-                    requestTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            answer.whenComplete((done, failure) -> deadline.cancel(false));
+            deadline(answer, requestTimeout, timedOut);
         } catch (RejectedExecutionException stopped) {
             return CompletableFuture.failedFuture(SeedanceException.notSent(
                     "The seedance component stopped before the request could be sent", stopped));
@@ -172,6 +165,21 @@ public final class HttpSeedanceClient implements SeedanceClient {
             }
         });
         return video;
+    }
+
+    /**
+     * Cancels {@code call} once {@code bound} has passed, setting {@code timedOut} first: one task on the component's
+     * timer, removed when the call ends. Throws RejectedExecutionException once the timer has stopped.
+     */
+    private void deadline(CompletableFuture<?> call, Duration bound, AtomicBoolean timedOut) {
+        ScheduledFuture<?> task = timer.schedule(
+                () -> {
+                    timedOut.set(true);
+                    call.cancel(false);
+                },
+                bound.toMillis(),
+                TimeUnit.MILLISECONDS);
+        call.whenComplete((done, failure) -> task.cancel(false));
     }
 
     /**
@@ -246,14 +254,7 @@ public final class HttpSeedanceClient implements SeedanceClient {
         CompletableFuture<AnswerConsumer.Answer> answer = new CompletableFuture<>();
         AtomicBoolean timedOut = new AtomicBoolean();
         try {
-            ScheduledFuture<?> deadline = timer.schedule(
-                    () -> {
-                        timedOut.set(true);
-                        answer.cancel(false);
-                    },
-                    bound.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            answer.whenComplete((done, failure) -> deadline.cancel(false));
+            deadline(answer, bound, timedOut);
         } catch (RejectedExecutionException stopped) {
             return CompletableFuture.failedFuture(SeedanceException.notSent(
                     "The seedance component stopped before the model list could be asked for", stopped));
