@@ -152,10 +152,7 @@ final class VideoBuffer {
             if (isOverLocked()) {
                 return false;
             }
-            attachedAt = written;
-            granted = 0;
-            detached = false;
-            changed.signalAll();
+            attachLocked();
             return true;
         } finally {
             lock.unlock();
@@ -175,14 +172,19 @@ final class VideoBuffer {
             head = 0;
             size = 0;
             written = 0;
-            attachedAt = 0;
-            granted = 0;
-            detached = false;
-            changed.signalAll();
+            attachLocked();
             return true;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A connection delivers from {@link #written} on, with its own window. Under the lock. */
+    private void attachLocked() {
+        attachedAt = written;
+        granted = 0;
+        detached = false;
+        changed.signalAll();
     }
 
     long received() {
