@@ -12,6 +12,7 @@ import io.github.camelseedance.client.ProxySettings;
 import io.github.camelseedance.client.RequestFingerprint;
 import io.github.camelseedance.client.RetryPolicy;
 import io.github.camelseedance.client.RetryingSeedanceClient;
+import io.github.camelseedance.model.VideoGenerationRequest;
 import io.github.camelseedance.request.RequestResolver;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -293,7 +294,16 @@ public class SeedanceEndpoint extends DefaultEndpoint implements AsyncEndpoint {
      * would fail it, naming the field.
      */
     public String requestFingerprint(Message message) {
-        return RequestFingerprint.of(requestResolver.resolve(message).toRequest());
+        return RequestFingerprint.of(request(message));
+    }
+
+    /**
+     * The request this endpoint would send for {@code message}, resolved as the producer resolves it, so a route can
+     * show or record what was asked (a gallery, an audit line). Invalid input fails as the producer would fail it,
+     * naming the field. Nothing is sent.
+     */
+    public VideoGenerationRequest request(Message message) {
+        return requestResolver.resolve(message).toRequest();
     }
 
     /** Videos the provider made, and billed, whose answer came after their exchange had been failed by a stop. */

@@ -3,12 +3,15 @@ package io.github.camelseedance;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelseedance.client.RequestFingerprint;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each step of: component option, then endpoint option, then body, then header. */
 class SeedancePrecedenceTest extends SeedanceTestSupport {
@@ -123,5 +126,27 @@ class SeedancePrecedenceTest extends SeedanceTestSupport {
                 "https://cdn.example/header.png");
 
         assertThat(sent().get("frame_images").get(0).get("url").asText()).isEqualTo("https://cdn.example/header.png");
+    }
+
+    @Test
+    void theEndpointShowsTheRequestItWouldSendWithoutSendingIt() {
+        SeedanceEndpoint endpoint =
+                context.getEndpoint("seedance:generate?resolution=720p&prompt=From the option", SeedanceEndpoint.class);
+        Exchange exchange = createExchangeWithBody("From the body");
+        exchange.getMessage().setHeader(SeedanceConstants.SEED, 7L);
+
+        VideoGenerationRequest request = endpoint.request(exchange.getMessage());
+
+        assertThat(request.prompt()).isEqualTo("From the body");
+        assertThat(request.resolution()).as("endpoint option").isEqualTo("720p");
+        assertThat(request.seconds()).as("component option").isEqualTo(5);
+        assertThat(request.seed()).as("header").isEqualTo(7L);
+        assertThat(endpoint.requestFingerprint(exchange.getMessage())).isEqualTo(RequestFingerprint.of(request));
+        assertThat(SEEDANCE.generationRequests()).isEmpty();
+
+        exchange.getMessage().setHeader(SeedanceConstants.RESOLUTION, "4k");
+        assertThatThrownBy(() -> endpoint.request(exchange.getMessage()))
+                .hasMessageContaining("resolution")
+                .hasMessageContaining("4k");
     }
 }

@@ -1,0 +1,115 @@
+package io.github.camelseedance.examples.gallery;
+
+import java.util.List;
+
+import io.github.camelseedance.model.VideoGenerationRequest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GalleryTest {
+
+    private static final String HOSTILE = "<script>alert('x')</script> & \"quotes\" <img src=x onerror=alert(1)>";
+
+    private static VideoGenerationRequest request(String prompt) {
+        return VideoGenerationRequest.builder()
+                .model("SIRAYA-Seedance-2.0")
+                .prompt(prompt)
+                .resolution("720p")
+                .aspectRatio("9:16")
+                .seconds(10)
+                .seed(42L)
+                .generateAudio(true)
+                .lastFrame("http://127.0.0.1:9/last.png")
+                .firstFrame("http://127.0.0.1:9/first.png")
+                .build();
+    }
+
+    @Test
+    void aVideoCardShowsItsVideoPromptModelAndParameters() {
+        Document page =
+                Jsoup.parse(Gallery.html("Run", List.of(GalleryCard.video("a.txt", request("a cat"), "./a.mp4"))));
+
+        Element card = page.selectFirst("article.card[data-input=a.txt]");
+        assertThat(card).isNotNull();
+        Element video = card.selectFirst("video");
+        assertThat(video.attr("src")).isEqualTo("./a.mp4");
+        assertThat(video.hasAttr("controls")).isTrue();
+        assertThat(video.attr("preload")).isEqualTo("metadata");
+        assertThat(card.selectFirst(".prompt").text()).isEqualTo("a cat");
+        assertThat(card.select(".parameters dt").eachText())
+                .containsExactly(
+                        "Model", "Resolution", "Aspect ratio", "Seconds", "Seed", "Audio", "First frame", "Last frame");
+        assertThat(card.select(".parameters dd").eachText())
+                .containsExactly(
+                        "SIRAYA-Seedance-2.0",
+                        "720p",
+                        "9:16",
+                        "10",
+                        "42",
+                        "true",
+                        "http://127.0.0.1:9/first.png",
+                        "http://127.0.0.1:9/last.png");
+        assertThat(card.select(".failure")).isEmpty();
+    }
+
+    @Test
+    void aFailedCardShowsTheReasonAndNoVideo() {
+        Document page = Jsoup.parse(Gallery.html(
+                "Run",
+                List.of(
+                        GalleryCard.video("a.txt", request("a cat"), "./a.mp4"),
+                        GalleryCard.failed("b.json", null, "prompt must not be blank"))));
+
+        Element card = page.selectFirst("article.card.failed[data-input=b.json]");
+        assertThat(card.select("video")).isEmpty();
+        assertThat(card.selectFirst(".failure").text()).isEqualTo("prompt must not be blank");
+        assertThat(page.selectFirst(".summary").text()).isEqualTo("1 video, 1 failed");
+    }
+
+    @Test
+    void textFromRequestsAndErrorsIsEscapedNotMarkup() {
+        String html = Gallery.html(
+                HOSTILE,
+                List.of(
+                        GalleryCard.video(HOSTILE, request(HOSTILE), Gallery.href("x.mp4")),
+                        GalleryCard.failed("f.txt", request("ok"), HOSTILE)));
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("img")).isEmpty();
+        assertThat(page.selectFirst(".prompt").text()).isEqualTo(HOSTILE);
+        assertThat(page.selectFirst(".failure").text()).isEqualTo(HOSTILE);
+        assertThat(page.selectFirst("h1").text()).isEqualTo(HOSTILE);
+        assertThat(page.selectFirst("article").attr("data-input")).isEqualTo(HOSTILE);
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img");
+    }
+
+    @Test
+    void thePageLoadsNothingFromTheNetwork() {
+        Document page = Jsoup.parse(Gallery.html("Run", List.of(GalleryCard.video("a.txt", request("a"), "./a.mp4"))));
+
+        assertThat(page.select("link, script, img, iframe, [src^=http], [href^=http]"))
+                .isEmpty();
+        assertThat(page.selectFirst("style").data()).doesNotContain("url(").doesNotContain("@import");
+    }
+
+    @Test
+    void hrefEncodesAFileNameRelativeToThePage() {
+        assertThat(Gallery.href("my video #1.mp4")).isEqualTo("./my%20video%20%231.mp4");
+        assertThat(Gallery.href("a:b.mp4")).isEqualTo("./a:b.mp4");
+        assertThat(Gallery.href("été.mp4")).isEqualTo("./été.mp4");
+    }
+
+    @Test
+    void aCardHasEitherAVideoOrAFailure() {
+        assertThatThrownBy(() -> new GalleryCard("a", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GalleryCard("a", null, "./a.mp4", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(GalleryCard.failed("a", null, " ").failure()).isEqualTo("unknown failure");
+    }
+}
