@@ -24,7 +24,9 @@ public class VideoApiApplication {
         // the emulator when SEEDANCE_API_KEY is unset, started before the component is configured
         application.addInitializers(new SeedanceTarget());
         if (mode.equals("run")) {
-            application.run(args);
+            ConfigurableApplicationContext context = application.run(args);
+            System.out.println("Seedance videos: open http://localhost:"
+                    + context.getEnvironment().getProperty("local.server.port") + "/ to try it in a browser");
             return;
         }
         application.setDefaultProperties(Map.of("server.port", "0"));

@@ -1,8 +1,11 @@
 package io.github.camelseedance.examples.springboot;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelseedance.InvalidVideoRequestException;
 import io.github.camelseedance.SeedanceApiException;
@@ -30,7 +33,8 @@ public class VideoJobs {
 
     private final CamelContext camelContext;
     private final ProducerTemplate producerTemplate;
-    private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Submission> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong submitted = new AtomicLong();
 
     public VideoJobs(CamelContext camelContext, ProducerTemplate producerTemplate) {
         this.camelContext = camelContext;
@@ -48,22 +52,23 @@ public class VideoJobs {
         VideoGenerationRequest request = VideoRequests.parse(json);
         Exchange exchange = new DefaultExchange(camelContext);
         exchange.getMessage().setBody(request);
+        VideoGenerationRequest resolved;
         try {
             // resolves the request as the producer will (options, then body) and fails as it would, naming the field
-            camelContext
+            resolved = camelContext
                     .getEndpoint(VideoRoutes.GENERATE_URI, SeedanceEndpoint.class)
-                    .requestFingerprint(exchange.getMessage());
+                    .request(exchange.getMessage());
         } catch (InvalidVideoRequestException e) {
             // the component names the option (aspectRatio); the client wrote the JSON field (aspect_ratio)
             throw new InvalidVideoRequestException(VideoRequests.jsonField(e.getField()), e.getMessage());
         }
 
         VideoJob job = VideoJob.pending(UUID.randomUUID().toString());
-        jobs.put(job.id(), job);
+        jobs.put(job.id(), new Submission(submitted.incrementAndGet(), resolved, job));
         // asynchronous to the end: the returned future completes when the provider has answered
         producerTemplate.asyncSend(VideoRoutes.ROUTE_URI, exchange).whenComplete((done, failure) -> {
             VideoJob outcome = outcome(job.id(), done, failure);
-            jobs.put(job.id(), outcome);
+            jobs.computeIfPresent(job.id(), (id, submission) -> submission.with(outcome));
             if (outcome.status().equals(VideoJob.DONE)) {
                 LOG.info("Video {} done: {}", job.id(), outcome.videoUrl());
             } else {
@@ -75,7 +80,20 @@ public class VideoJobs {
 
     /** The job, or null when no job has that id. */
     public VideoJob find(String id) {
+        Submission submission = jobs.get(id);
+        return submission == null ? null : submission.job();
+    }
+
+    /** The job with the request it sends, or null when no job has that id. */
+    public Submission submission(String id) {
         return jobs.get(id);
+    }
+
+    /** Every job so far, the latest first. */
+    public List<Submission> submissions() {
+        return jobs.values().stream()
+                .sorted(Comparator.comparingLong(Submission::sequence).reversed())
+                .toList();
     }
 
     private static VideoJob outcome(String id, Exchange exchange, Throwable failure) {
@@ -98,6 +116,18 @@ public class VideoJobs {
         return message == null || message.isBlank()
                 ? error.getClass().getSimpleName()
                 : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * A job with the request as the route sends it (defaults filled in), for showing what was asked.
+     *
+     * @param sequence the order of submission, from 1
+     */
+    public record Submission(long sequence, VideoGenerationRequest request, VideoJob job) {
+
+        Submission with(VideoJob outcome) {
+            return new Submission(sequence, request, outcome);
+        }
     }
 
     /** A request that came before Camel had started its routes (the web server starts first). */
