@@ -24,7 +24,6 @@ import org.apache.camel.CatalogCamelContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
 
@@ -58,8 +57,6 @@ public class GalleryPage {
             card(submission).ifPresentOrElse(cards::add, () -> pending.appendChild(pendingItem(submission)));
         }
         Document page = Gallery.page(TITLE, cards);
-        // standards mode for the form's layout
-        page.prependChild(new DocumentType("html", "", ""));
         page.head().appendElement("style").appendChild(new DataNode(Resources.STYLES));
         page.selectFirst("p.summary").before(form());
         page.selectFirst("main#cards").before(pending);
