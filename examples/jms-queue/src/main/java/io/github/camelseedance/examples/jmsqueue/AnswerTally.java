@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** The answers received for a set of sent request messages, by request id. */
 final class AnswerTally {
@@ -85,20 +87,47 @@ final class AnswerTally {
         return true;
     }
 
+    /** The request ids sent, in the order of the summary. */
+    List<String> requestIds() {
+        return ids.stream().sorted().toList();
+    }
+
+    /** The request message sent under this id (the first, when it was sent more than once). */
+    Optional<SampleRequest> sample(String id) {
+        return sent.stream().filter(sample -> sample.requestId().equals(id)).findFirst();
+    }
+
+    /** The first result for this id (a second one, after a crash, is the same message). */
+    Optional<ResultMessage> result(String id) {
+        return results.getOrDefault(id, List.of()).stream().findFirst();
+    }
+
+    Optional<QueueClient.DeadLetter> deadLetter(String id) {
+        return deadLetters.getOrDefault(id, List.of()).stream().findFirst();
+    }
+
     private int answers(String id) {
         return results.getOrDefault(id, List.of()).size()
                 + deadLetters.getOrDefault(id, List.of()).size();
     }
 
-    /** The lines printed at the end of the demo. */
-    List<String> summary(QueueNames queues, int duplicatesDropped) {
-        List<String> lines = summary(queues);
+    /**
+     * The lines printed at the end of the demo.
+     *
+     * @param video how a result's video is shown: its URL, or the file it was downloaded to
+     */
+    List<String> summary(QueueNames queues, int duplicatesDropped, Function<ResultMessage, String> video) {
+        List<String> lines = summary(queues, video);
         lines.add(lines.size() - (unanswered().isEmpty() ? 0 : 1), "Duplicates dropped: " + duplicatesDropped);
         return lines;
     }
 
     /** The lines printed by a sender, which cannot see what the workers dropped. */
     List<String> summary(QueueNames queues) {
+        return summary(queues, ResultMessage::videoUrl);
+    }
+
+    private List<String> summary(QueueNames queues, Function<ResultMessage, String> video) {
         int answeredWithResult = (int) ids.stream().filter(results::containsKey).count();
         int answeredDead = (int) ids.stream().filter(deadLetters::containsKey).count();
         List<String> lines = new ArrayList<>();
@@ -107,7 +136,7 @@ final class AnswerTally {
                 + unanswered().size() + " unanswered");
         lines.add("Results (" + queues.results() + "):");
         results.forEach((id, answers) -> answers.forEach(result -> lines.add(
-                "  " + id + " -> " + result.videoUrl() + " (" + result.model() + ", by " + result.instance() + ")")));
+                "  " + id + " -> " + video.apply(result) + " (" + result.model() + ", by " + result.instance() + ")")));
         lines.add("Dead-letter queue (" + queues.deadLetter() + "):");
         deadLetters.forEach((id, answers) -> answers.forEach(entry -> lines.add("  " + id + ": " + entry.reason())));
         List<String> unanswered = unanswered();

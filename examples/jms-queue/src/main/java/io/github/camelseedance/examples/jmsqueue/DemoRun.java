@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo mode: starts a broker, the idempotent store and one worker in this JVM (and the emulator when no API key is
  * set), sends the shipped sample requests, waits until every request id is answered and nothing is left on the
- * request queue, then stops and prints what came back.
+ * request queue, downloads the videos and writes their gallery, then stops and prints what came back.
  */
 final class DemoRun {
 
@@ -41,8 +41,8 @@ final class DemoRun {
         this.dataDirectory = dataDirectory;
     }
 
-    /** What a demo run printed and whether it succeeded. */
-    record Outcome(List<String> summary, boolean succeeded, int duplicatesDropped) {}
+    /** What a demo run printed, whether it succeeded, and its gallery page (index.html beside the videos). */
+    record Outcome(List<String> summary, boolean succeeded, int duplicatesDropped, Path gallery) {}
 
     /** Returns the process exit code: 0 when every sample was answered as it should be. */
     int run() throws Exception {
@@ -76,6 +76,9 @@ final class DemoRun {
                         .toAbsolutePath();
                 Duration timeout = Duration.ofSeconds(
                         Long.parseLong(context.resolvePropertyPlaceholders("{{demo.timeout-seconds}}")));
+                Path videos = Path.of(context.resolvePropertyPlaceholders("{{demo.output-dir}}"))
+                        .toAbsolutePath()
+                        .normalize();
                 List<SampleRequest> sent = SampleRequest.load(samples);
                 AnswerTally tally = new AnswerTally(sent);
                 try (QueueClient client = new QueueClient(EmbeddedBroker.IN_VM_URL, queues)) {
@@ -94,7 +97,16 @@ final class DemoRun {
                         context.getRegistry().lookupByNameAndType(WorkerConfiguration.STATS, WorkerStats.class);
                 int dropped = stats.duplicatesDroppedCount();
                 LOG.info("Worker {}: {}", INSTANCE, stats);
-                return new Outcome(tally.summary(queues, dropped), tally.succeeded(dropped), dropped);
+                // before the stop: the videos' URLs die with the emulator
+                DemoGallery.Written gallery = DemoGallery.write(context, videos, tally);
+                List<String> summary = tally.summary(
+                        queues,
+                        dropped,
+                        result -> gallery.videoFiles().getOrDefault(result.requestId(), "not downloaded"));
+                summary.add("Videos: " + videos);
+                summary.add("Gallery: " + gallery.page());
+                return new Outcome(
+                        summary, tally.succeeded(dropped) && gallery.downloadsFailed() == 0, dropped, gallery.page());
             } finally {
                 main.stop();
             }

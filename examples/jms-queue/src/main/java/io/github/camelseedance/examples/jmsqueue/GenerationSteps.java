@@ -3,6 +3,8 @@ package io.github.camelseedance.examples.jmsqueue;
 import java.util.Optional;
 
 import io.github.camelseedance.SeedanceConstants;
+import io.github.camelseedance.SeedanceEndpoint;
+import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class GenerationSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationSteps.class);
+    /** Exchange property: the request the worker sends, as the seedance endpoint resolves it. */
+    static final String SENT_REQUEST = "SeedanceSentRequest";
 
     private final ResultStore results;
     private final String instance;
@@ -23,7 +27,8 @@ public final class GenerationSteps {
 
     /**
      * Sets the body to the result saved by an earlier attempt at this request, when there is one, or else to the
-     * request for the component (an {@link io.github.camelseedance.InvalidVideoRequestException} when it cannot be read).
+     * request for the component (an {@link io.github.camelseedance.InvalidVideoRequestException} when it cannot be read,
+     * or breaks the API contract: nothing is sent then).
      */
     public void savedResult(Exchange exchange) {
         String requestId = exchange.getMessage().getHeader(GenerationWorkerRoutes.REQUEST_ID, String.class);
@@ -32,6 +37,10 @@ public final class GenerationSteps {
             exchange.getMessage().setBody(saved.get());
         } else {
             exchange.getMessage().setBody(GenerationWorkerRoutes.videoRequest(exchange));
+            // what the endpoint will send (the worker's defaults filled in), for the result message
+            SeedanceEndpoint endpoint =
+                    exchange.getContext().getEndpoint(GenerationWorkerRoutes.GENERATE_URI, SeedanceEndpoint.class);
+            exchange.setProperty(SENT_REQUEST, endpoint.request(exchange.getMessage()));
         }
     }
 
@@ -47,7 +56,8 @@ public final class GenerationSteps {
                 message.getHeader(SeedanceConstants.REVISED_PROMPT, String.class),
                 message.getHeader(SeedanceConstants.REQUESTED_MODEL, String.class),
                 message.getHeader(SeedanceConstants.CREATED, Long.class),
-                instance);
+                instance,
+                exchange.getProperty(SENT_REQUEST, VideoGenerationRequest.class));
         try {
             results.save(result);
         } catch (RuntimeException e) {

@@ -21,6 +21,9 @@ public class GenerationWorkerRoutes extends RouteBuilder {
     /** Node id of the step that sends the result, for tests that make it fail. */
     public static final String SEND_RESULT_ID = "send-result";
 
+    /** The generation step; the result message records the request it resolves. */
+    static final String GENERATE_URI = "seedance:generate";
+
     /** Header on results and dead-letter entries: the request id. */
     public static final String REQUEST_ID = "SeedanceRequestId";
     /** Header on dead-letter entries: why the request failed, on one line. */
@@ -83,7 +86,7 @@ public class GenerationWorkerRoutes extends RouteBuilder {
                         + "not generating it again")
                 .otherwise()
                 .log("Generating a video for ${header." + REQUEST_ID + "}")
-                .to("seedance:generate")
+                .to(GENERATE_URI)
                 .bean(WorkerConfiguration.GENERATION, "saveResult")
                 .bean(WorkerConfiguration.STATS, "generated")
                 .end()

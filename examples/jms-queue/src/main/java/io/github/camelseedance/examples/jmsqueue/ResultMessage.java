@@ -5,15 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelseedance.model.VideoGenerationRequest;
 
 /**
  * A result-queue message (the README's "Messages" shows one); {@code instance} names the worker that generated the
- * video.
+ * video, {@code request} is the request it sent (the message's, with the worker's defaults filled in).
  */
-@JsonPropertyOrder({"requestId", "videoUrl", "revisedPrompt", "model", "created", "instance"})
+@JsonPropertyOrder({"requestId", "videoUrl", "revisedPrompt", "model", "created", "instance", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultMessage(
-        String requestId, String videoUrl, String revisedPrompt, String model, Long created, String instance) {
+        String requestId,
+        String videoUrl,
+        String revisedPrompt,
+        String model,
+        Long created,
+        String instance,
+        VideoGenerationRequest request) {
 
     // readers of the result queue may see fields added later
     private static final ObjectMapper MAPPER =

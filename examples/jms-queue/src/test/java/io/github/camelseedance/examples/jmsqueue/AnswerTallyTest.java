@@ -50,7 +50,7 @@ class AnswerTallyTest {
 
     @Test
     void summaryListsResultsDeadLettersAndDuplicates() {
-        List<String> lines = answered().summary(QueueNames.DEFAULT, 1);
+        List<String> lines = answered().summary(QueueNames.DEFAULT, 1, ResultMessage::videoUrl);
 
         assertThat(lines.get(0))
                 .isEqualTo("Seedance JMS queue: 4 request messages, 3 distinct request ids: "
@@ -74,7 +74,7 @@ class AnswerTallyTest {
 
     private static ResultMessage result(String id) {
         return new ResultMessage(
-                id, "https://cdn.example/" + id + ".mp4", "", "ByteDance-Seedance-1.5-pro", 1L, "demo-worker");
+                id, "https://cdn.example/" + id + ".mp4", "", "ByteDance-Seedance-1.5-pro", 1L, "demo-worker", null);
     }
 
     @Test

@@ -34,11 +34,12 @@ class DemoRunTest {
             Map<String, String> environment = Map.of("SEEDANCE_API_KEY", emulator.apiKey());
             Map<String, String> overrides = Map.of(
                     "demo.samples-dir", SHIPPED_SAMPLES.toString(),
+                    "demo.output-dir", dir.resolve("videos").toString(),
                     "test.seedance.api-key", emulator.apiKey(),
                     "camel.component.seedance.api-key", "{{test.seedance.api-key}}",
                     "camel.component.seedance.base-url", emulator.baseUrl());
 
-            DemoRun.Outcome outcome = new DemoRun(environment, overrides, dir).execute();
+            DemoRun.Outcome outcome = new DemoRun(environment, overrides, dir.resolve("broker")).execute();
 
             assertThat(outcome.succeeded())
                     .as(String.join("\n", outcome.summary()))
@@ -46,7 +47,8 @@ class DemoRunTest {
             assertThat(outcome.duplicatesDropped()).isEqualTo(1);
             assertThat(outcome.summary())
                     .contains("Duplicates dropped: 1")
-                    .anySatisfy(line -> assertThat(line).startsWith("  order-1005: Invalid seconds '7'"));
+                    .anySatisfy(line -> assertThat(line).startsWith("  order-1005: Invalid seconds '7'"))
+                    .endsWith("Gallery: " + dir.resolve("videos").resolve("index.html"));
             assertThat(emulator.violations()).isEmpty();
             long valid = samples.stream()
                     .filter(sample -> !sample.meantToFail())

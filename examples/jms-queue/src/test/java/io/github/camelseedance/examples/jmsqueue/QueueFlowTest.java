@@ -90,6 +90,30 @@ class QueueFlowTest {
     }
 
     @Test
+    void theResultCarriesTheRequestAsSentWithTheWorkersDefaultsFilledIn() throws Exception {
+        client.send("""
+                {"requestId": "order-44", "request": {"prompt": "A lantern <on> a 'quiet' pier & a gull"}}
+                """);
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(answers.poll().results()).containsKey("order-44"));
+
+        VideoGenerationRequest request =
+                answers.results().get("order-44").get(0).request();
+        assertThat(request).isNotNull();
+        assertThat(request.prompt()).isEqualTo("A lantern <on> a 'quiet' pier & a gull");
+        // application.properties' defaults, which the message left out
+        assertThat(request.model()).isEqualTo("ByteDance-Seedance-1.5-pro");
+        assertThat(request.resolution()).isEqualTo("720p");
+        assertThat(request.seconds()).isEqualTo(5);
+        assertThat(request.aspectRatio()).isEqualTo("16:9");
+        assertThat(infra.emulator.generationRequests()).hasSize(1);
+        assertThat((JsonNode) JSON.valueToTree(request))
+                .as("the request the API received")
+                .isEqualTo(infra.emulator.generationRequests().get(0).json());
+    }
+
+    @Test
     void theResultMessageCarriesTheRequestIdAsHeaderAndCorrelationId() throws Exception {
         // this test reads the result queue itself, with the JMS headers: the shared client must not compete for it
         client.close();
@@ -117,7 +141,8 @@ class QueueFlowTest {
             JsonNode body = JSON.readTree(message.getBody(String.class));
             assertThat(body.fieldNames())
                     .toIterable()
-                    .containsExactly("requestId", "videoUrl", "revisedPrompt", "model", "created", "instance");
+                    .containsExactly(
+                            "requestId", "videoUrl", "revisedPrompt", "model", "created", "instance", "request");
         }
     }
 

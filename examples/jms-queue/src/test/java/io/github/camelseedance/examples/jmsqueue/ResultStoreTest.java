@@ -1,5 +1,6 @@
 package io.github.camelseedance.examples.jmsqueue;
 
+import io.github.camelseedance.model.VideoGenerationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,15 @@ class ResultStoreTest {
 
     private static ResultMessage result(String requestId, String videoUrl, String revisedPrompt) {
         return new ResultMessage(
-                requestId, videoUrl, revisedPrompt, "ByteDance-Seedance-1.5-pro", 1760347750L, "worker-a");
+                requestId,
+                videoUrl,
+                revisedPrompt,
+                "ByteDance-Seedance-1.5-pro",
+                1760347750L,
+                "worker-a",
+                VideoGenerationRequest.builder()
+                        .model("ByteDance-Seedance-1.5-pro")
+                        .prompt("A boat")
+                        .build());
     }
 }

@@ -2,14 +2,20 @@ package io.github.camelseedance.examples.s3;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import io.github.camelseedance.examples.gallery.Gallery;
+import io.github.camelseedance.examples.gallery.GalleryCard;
+import io.github.camelseedance.examples.gallery.GalleryFile;
+import io.github.camelseedance.model.VideoGenerationRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -19,9 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo mode: uploads the shipped sample images with their prompts into the input bucket of the running application,
  * waits until every one has been moved to {@code done/} or {@code error/} with nothing left in flight, downloads the
- * videos, stops Camel and prints a summary.
+ * videos with {@code index.html} beside them (one card per image), stops Camel and prints a summary.
  */
 final class DemoRun {
+
+    static final String TITLE = "Seedance S3 demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -29,28 +37,35 @@ final class DemoRun {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
     private final Main main;
+    private final SentRequests sentRequests = new SentRequests();
 
     DemoRun(Main main) {
         this.main = main;
+        // bound before the start, so that Camel Main registers it as an event notifier
+        main.bind("demoSentRequests", sentRequests);
     }
 
     /** Returns the process exit code: 0 when every sample became a video. */
     int run() throws Exception {
-        main.start();
-        Outcome outcome;
-        try {
-            outcome = feedSamples(main.getCamelContext());
-        } finally {
-            main.stop();
-        }
+        Outcome outcome = execute();
         System.out.println();
         outcome.summary().forEach(System.out::println);
         return outcome.succeeded() ? 0 : 1;
     }
 
-    private record Outcome(List<String> summary, boolean succeeded) {}
+    /** What a demo run printed, whether every sample became a video, and its gallery page. */
+    record Outcome(List<String> summary, boolean succeeded, Path gallery) {}
 
-    private static Outcome feedSamples(CamelContext context) throws Exception {
+    Outcome execute() throws Exception {
+        main.start();
+        try {
+            return feedSamples(main.getCamelContext());
+        } finally {
+            main.stop();
+        }
+    }
+
+    private Outcome feedSamples(CamelContext context) throws Exception {
         BucketNames buckets = BucketNames.of(context);
         Path samplesDir = folder(context, "{{s3demo.samples-dir}}");
         Path outputDir = folder(context, "{{s3demo.output-dir}}");
@@ -85,8 +100,31 @@ final class DemoRun {
             for (String key : tally.failed()) {
                 reasons.put(key, failureReason(store, buckets, key));
             }
-            return new Outcome(tally.summary(buckets, reasons, outputDir), tally.succeeded());
+            Path gallery = GalleryFile.write(outputDir, TITLE, cards(samples, tally, reasons));
+            List<String> summary = new ArrayList<>(tally.summary(buckets, reasons, outputDir));
+            summary.add("Gallery: " + gallery);
+            return new Outcome(summary, tally.succeeded(), gallery);
         }
+    }
+
+    /** One card per sample image, in upload order; its video sits under its key in the page's folder. */
+    private List<GalleryCard> cards(List<DemoSamples.Sample> samples, DemoTally tally, Map<String, String> reasons) {
+        List<GalleryCard> cards = new ArrayList<>();
+        for (DemoSamples.Sample sample : samples) {
+            String key = sample.key();
+            Optional<VideoGenerationRequest> sent = sentRequests.of(key);
+            if (tally.done().contains(key)) {
+                // none sent: the video was downloaded from the paid/ record of an earlier run's request
+                VideoGenerationRequest request = sent.orElseGet(() ->
+                        VideoGenerationRequest.builder().prompt(sample.prompt()).build());
+                cards.add(GalleryCard.video(key, request, Gallery.href(OutputKeys.videoKeyFor(key))));
+            } else if (tally.failed().contains(key)) {
+                cards.add(GalleryCard.failed(key, sent.orElse(null), reasons.get(key)));
+            } else {
+                cards.add(GalleryCard.failed(key, sent.orElse(null), "unfinished when the demo stopped waiting"));
+            }
+        }
+        return cards;
     }
 
     /**
@@ -137,9 +175,14 @@ final class DemoRun {
         return keys;
     }
 
+    // the first line: the lines after it name the kept video's URL, which stays in the archive bucket
     private static String failureReason(DemoStore store, BucketNames buckets, String key) {
         try {
-            return store.readText(buckets.archive(), errorSidecar(key)).strip();
+            return store.readText(buckets.archive(), errorSidecar(key))
+                    .strip()
+                    .lines()
+                    .findFirst()
+                    .orElse("see the log");
         } catch (Exception e) {
             // the route could not write it (S3 failing too): the log has the reason
             return "see the log";

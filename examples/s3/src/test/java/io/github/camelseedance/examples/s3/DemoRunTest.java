@@ -65,6 +65,7 @@ class DemoRunTest {
             for (DemoSamples.Sample sample : samples) {
                 Mp4Assertions.assertPlayableMp4(output.resolve(OutputKeys.videoKeyFor(sample.key())));
             }
+            assertThat(output.resolve("index.html")).content().contains(samples.size() + " videos, 0 failed");
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.github.camelseedance.examples.jmsqueue;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** Checks that a file is a playable MP4: its first box, and its video stream as ffprobe reads it where installed. */
+final class Mp4Files {
+
+    private Mp4Files() {}
+
+    static void assertPlayable(Path video) throws Exception {
+        byte[] head = new byte[8];
+        try (InputStream in = Files.newInputStream(video)) {
+            assertThat(in.readNBytes(head, 0, 8)).as("bytes in " + video).isEqualTo(8);
+        }
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
+                .as("first MP4 box of " + video)
+                .isEqualTo("ftyp");
+        if (!ffprobeOnPath()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("ffprobe is not on the PATH: install ffmpeg to check that the videos play (CI=true)");
+            }
+            return;
+        }
+        Process process = new ProcessBuilder(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=codec_name",
+                        "-of",
+                        "default=noprint_wrappers=1:nokey=1",
+                        video.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ffprobe finished").isTrue();
+        assertThat(process.exitValue()).as("ffprobe exit code, output: " + out).isZero();
+        assertThat(out).as("video codec of " + video).isEqualTo("h264");
+    }
+
+    private static boolean ffprobeOnPath() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "ffprobe"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
