@@ -38,6 +38,15 @@ class GalleryFileTest {
     }
 
     @Test
+    void thePageIsReadableAsAnyNewFileIs() throws Exception {
+        Path page = GalleryFile.write(folder, "Run", List.of());
+        Path other = Files.writeString(folder.resolve("other.txt"), "x");
+        if (Files.getFileStore(page).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(page)).isEqualTo(Files.getPosixFilePermissions(other));
+        }
+    }
+
+    @Test
     void createsTheFolder() throws Exception {
         Path page = GalleryFile.write(folder.resolve("out/videos"), "Run", List.of());
         assertThat(Files.readString(page)).contains("0 videos, 0 failed");
