@@ -12,6 +12,7 @@ import io.github.camelseedance.model.FrameImage;
 import io.github.camelseedance.model.FrameType;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -33,6 +34,8 @@ public final class Gallery {
     /** The whole page, for a caller that adds to it (a form, a script). The cards are in {@code main#cards}. */
     public static Document page(String title, List<GalleryCard> cards) {
         Document page = Document.createShell("");
+        // without a doctype a browser lays the page out in quirks mode
+        page.prependChild(new DocumentType("html", "", ""));
         page.charset(StandardCharsets.UTF_8);
         page.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width");
         page.title(title);
@@ -95,7 +98,8 @@ public final class Gallery {
         }
     }
 
-    static String summary(List<GalleryCard> cards) {
+    /** The line under the title: how many videos and failures the cards hold. */
+    public static String summary(List<GalleryCard> cards) {
         long failed = cards.stream().filter(GalleryCard::failed).count();
         long videos = cards.size() - failed;
         return videos + (videos == 1 ? " video" : " videos") + ", " + failed + " failed";
