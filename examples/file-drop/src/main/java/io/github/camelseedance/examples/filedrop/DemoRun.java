@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
+import io.github.camelseedance.examples.gallery.GalleryFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -55,7 +57,16 @@ final class DemoRun {
         }
         System.out.println();
         tally.summary(input, output).forEach(System.out::println);
+        galleryLine(output).ifPresent(System.out::println);
         return tally.succeeded() ? 0 : 1;
+    }
+
+    /** The summary's last line: where the page of the run's videos is, when there is one. */
+    static Optional<String> galleryLine(Path output) {
+        Path page = output.resolve(GalleryFile.NAME);
+        return Files.isRegularFile(page)
+                ? Optional.of("Gallery:          " + page + " (open it in a browser; it works offline)")
+                : Optional.empty();
     }
 
     /**

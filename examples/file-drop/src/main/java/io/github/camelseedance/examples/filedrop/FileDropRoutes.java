@@ -48,6 +48,7 @@ public class FileDropRoutes extends RouteBuilder {
                         .getEndpoint(GENERATE_URI, SeedanceEndpoint.class)
                         .requestFingerprint(message));
         PaidVideoKeeper keeper = new PaidVideoKeeper(paid);
+        FileDropGallery gallery = new FileDropGallery(outputDir);
 
         // A real failure (an invalid request, an API error, a broken download) is handled: the exchange then counts as
         // done for the file consumer, which moves the input where MOVE_TO says, and one line says why. A video paid
@@ -59,6 +60,7 @@ public class FileDropRoutes extends RouteBuilder {
                     Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                     String kept = keeper.keep(exchange, failure);
                     exchange.setProperty(REASON, oneLine(failure) + (kept.isEmpty() ? "" : "; " + kept));
+                    gallery.failed(exchange, exchange.getProperty(REASON, String.class));
                 })
                 .log(
                         LoggingLevel.ERROR,
@@ -79,6 +81,7 @@ public class FileDropRoutes extends RouteBuilder {
                         + "&readLock=changed&readLockCheckInterval=500&readLockMinAge=1s&readLockMinLength=0"
                         + "&delay={{filedrop.poll-delay}}")
                 .routeId(ROUTE_ID)
+                .setProperty(FileDropGallery.INPUT_NAME, simple("${file:onlyname}"))
                 .setProperty(MOVE_TO, constant(DONE_DIR))
                 .setProperty(VIDEO_NAME, simple("${file:name.noext.single}.mp4"))
                 // before InputLeftovers: a refused input must not tidy up the partial video of the one holding the name
@@ -90,6 +93,12 @@ public class FileDropRoutes extends RouteBuilder {
                 .when(simple("${file:ext} =~ 'json'"))
                 .unmarshal(new JacksonDataFormat(VideoGenerationRequest.class))
                 .end()
+                // the request as it will be sent, for the gallery; invalid input fails here, naming the field
+                .process(exchange -> exchange.setProperty(
+                        FileDropGallery.REQUEST,
+                        getContext()
+                                .getEndpoint(GENERATE_URI, SeedanceEndpoint.class)
+                                .request(exchange.getMessage())))
                 .process(lookup)
                 .process(keeper)
                 // a video paid for earlier is downloaded from its kept URL; one whose URL has expired is generated
@@ -116,6 +125,7 @@ public class FileDropRoutes extends RouteBuilder {
                 // rather than tempPrefix, which would name the temp file after the input (.part-<name>.txt)
                 .to("file:{{filedrop.output-dir}}?fileName=${exchangeProperty." + VIDEO_NAME + "}" + "&tempFileName="
                         + TEMP_PREFIX + "${exchangeProperty." + VIDEO_NAME + "}")
+                .process(gallery::videoWritten)
                 .log("${header.CamelFileName} -> ${exchangeProperty." + VIDEO_NAME + "} (${exchangeProperty." + MADE_BY
                         + "})");
     }

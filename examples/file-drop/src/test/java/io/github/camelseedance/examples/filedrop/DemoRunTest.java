@@ -51,6 +51,11 @@ class DemoRunTest {
     }
 
     @Test
+    void namesNoGalleryWhenThereIsNone() {
+        assertThat(DemoRun.galleryLine(dir)).isEmpty();
+    }
+
+    @Test
     void waitsUntilNothingIsInFlightEvenWhenEveryInputHasMoved() throws Exception {
         Path input = dir.resolve("input");
         Files.createDirectories(input.resolve(".done"));
@@ -102,6 +107,15 @@ class DemoRunTest {
                 assertThat(output.resolve(sample.substring(0, sample.lastIndexOf('.')) + ".mp4"))
                         .isNotEmptyFile();
             }
+            GalleryPage page = GalleryPage.read(output);
+            assertThat(page.inputs()).containsExactlyInAnyOrderElementsOf(samples);
+            assertThat(page.cards())
+                    .allSatisfy(card -> assertThat(card.video())
+                            .isEqualTo("./"
+                                    + card.input().substring(0, card.input().lastIndexOf('.')) + ".mp4"));
+            assertThat(DemoRun.galleryLine(output))
+                    .hasValue("Gallery:          " + output.resolve("index.html")
+                            + " (open it in a browser; it works offline)");
         }
     }
 }

@@ -113,8 +113,9 @@ class FileDropFlowTest {
         }
         try (var listing = Files.list(output)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .as("only finished videos, no partial files")
-                    .containsExactlyInAnyOrder("harbour.mp4", "desert.mp4", "glacier.mp4");
+                    .as("only finished videos and their page, no partial files")
+                    .containsExactlyInAnyOrder(
+                            "harbour.mp4", "desert.mp4", "glacier.mp4", "index.html", FileDropGallery.RECORDS_DIR);
         }
         assertThat(input.resolve("notes.md"))
                 .as("not a txt or json: left alone")
@@ -199,7 +200,7 @@ class FileDropFlowTest {
 
         assertThat(emulator.downloads()).as("the break, then the rest").hasSize(2);
         assertThat(emulator.generationCount()).as("POSTs").isEqualTo(1);
-        assertThat(FileDropRun.files(output)).containsExactly("torn.mp4");
+        assertThat(FileDropRun.files(output)).containsExactly("index.html", "torn.mp4");
         assertPlayableMp4(output.resolve("torn.mp4"));
         assertThat(errorLines).isEmpty();
     }
@@ -229,7 +230,7 @@ class FileDropFlowTest {
         assertThat(List.of(done.get(0), refused.get(0))).containsExactlyInAnyOrder("fox.txt", "fox.json");
         assertThat(emulator.generationRequests().get(0).json().get("prompt").asText())
                 .isEqualTo(done.get(0).equals("fox.txt") ? "A fox crossing a snowy field" : "A fox asleep in its den");
-        assertThat(FileDropRun.files(output)).as("videos").containsExactly("fox.mp4");
+        assertThat(FileDropRun.files(output)).as("videos").containsExactly("fox.mp4", "index.html");
         assertPlayableMp4(output.resolve("fox.mp4"));
         assertThat(errorLines)
                 .singleElement()
@@ -252,7 +253,7 @@ class FileDropFlowTest {
                 });
 
         assertThat(emulator.generationCount()).as("POSTs").isZero();
-        assertThat(FileDropRun.files(output)).as("videos").containsExactly("harbour.mp4");
+        assertThat(FileDropRun.files(output)).as("videos").containsExactly("harbour.mp4", "index.html");
         assertThat(output.resolve("harbour.mp4")).hasContent("an earlier video, paid for");
         assertThat(errorLines)
                 .singleElement()

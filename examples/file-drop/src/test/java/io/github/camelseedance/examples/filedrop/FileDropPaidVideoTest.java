@@ -74,8 +74,10 @@ class FileDropPaidVideoTest {
                 .contains("the video was paid for and its URL is kept in .paid/")
                 .doesNotContain(url);
         assertThat(FileDropRun.files(run.output()))
-                .as("neither a video nor its temp file")
-                .isEmpty();
+                .as("neither a video nor its temp file, only the page")
+                .containsExactly("index.html");
+        assertThat(GalleryPage.read(run.output()).card("kite.txt").failure())
+                .contains("the video was paid for and its URL is kept in .paid/");
 
         FileDropRun.drop(run.input(), "kite.txt", KITE);
         awaitSettled("kite.txt", FileDropRoutes.DONE_DIR);
@@ -87,9 +89,14 @@ class FileDropPaidVideoTest {
                 .last()
                 .extracting(RecordedDownload::status)
                 .isEqualTo(200);
-        assertThat(FileDropRun.files(run.output())).containsExactly("kite.mp4");
+        assertThat(FileDropRun.files(run.output())).containsExactly("index.html", "kite.mp4");
         assertMp4(run.output().resolve("kite.mp4"));
         assertThat(records()).as("the record, once its video is written").isEmpty();
+        GalleryPage.Card card = GalleryPage.read(run.output()).card("kite.txt");
+        assertThat(card.video())
+                .as("the video downloaded from its kept URL, in place of the failure")
+                .isEqualTo("./kite.mp4");
+        assertThat(card.prompt()).isEqualTo(KITE);
     }
 
     @Test
@@ -103,7 +110,7 @@ class FileDropPaidVideoTest {
         assertThat(emulator.generationCount()).as("POSTs").isEqualTo(2);
         assertThat(emulator.generationRequests().get(1).json().get("prompt").asText())
                 .isEqualTo(KITE + ", at dusk");
-        assertThat(FileDropRun.files(run.output())).containsExactly("kite.mp4");
+        assertThat(FileDropRun.files(run.output())).containsExactly("index.html", "kite.mp4");
         assertThat(records())
                 .as("the first request's video is still to be fetched")
                 .isEqualTo(kept);
@@ -125,7 +132,7 @@ class FileDropPaidVideoTest {
                     assertThat(download.status()).isEqualTo(404);
                 });
         assertThat(emulator.generationCount()).as("POSTs").isEqualTo(2);
-        assertThat(FileDropRun.files(run.output())).containsExactly("kite.mp4");
+        assertThat(FileDropRun.files(run.output())).containsExactly("index.html", "kite.mp4");
         assertMp4(run.output().resolve("kite.mp4"));
         assertThat(records()).isEmpty();
         assertThat(errorLines).hasSize(1);
@@ -150,7 +157,7 @@ class FileDropPaidVideoTest {
         assertThat(emulator.downloads()).hasSize(2 * DOWNLOAD_ATTEMPTS);
         assertThat(FileDropRun.files(run.input().resolve(FileDropRoutes.ERROR_DIR)))
                 .containsExactly("kite.txt");
-        assertThat(FileDropRun.files(run.output())).isEmpty();
+        assertThat(FileDropRun.files(run.output())).containsExactly("index.html");
         assertThat(records()).isEqualTo(kept);
         assertThat(errorLines.get(1))
                 .startsWith("kite.txt failed, moved to .error: ")

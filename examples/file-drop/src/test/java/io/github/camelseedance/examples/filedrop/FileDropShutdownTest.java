@@ -61,7 +61,7 @@ class FileDropShutdownTest {
                                     .containsExactly("candle.txt", "glacier.txt");
                             assertThat(next.inFlight()).isZero();
                         });
-                assertThat(FileDropRun.files(next.output())).containsExactly("candle.mp4", "glacier.mp4");
+                assertThat(FileDropRun.files(next.output())).containsExactly("candle.mp4", "glacier.mp4", "index.html");
             }
         }
     }
@@ -114,7 +114,7 @@ class FileDropShutdownTest {
                                     .containsExactly("glacier.txt");
                             assertThat(next.inFlight()).isZero();
                         });
-                assertThat(FileDropRun.files(next.output())).containsExactly("glacier.mp4");
+                assertThat(FileDropRun.files(next.output())).containsExactly("glacier.mp4", "index.html");
                 assertThat(Files.size(next.output().resolve("glacier.mp4"))).isEqualTo(emulator.videoSize());
                 assertThat(emulator.generationCount())
                         .as("downloaded from its kept URL on the next run, not generated again")

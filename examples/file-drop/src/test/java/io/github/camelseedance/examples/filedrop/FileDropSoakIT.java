@@ -113,9 +113,19 @@ class FileDropSoakIT {
             for (String video : outcome.videos()) {
                 assertMp4(output.resolve(video));
             }
+            List<String> expectedFiles = new ArrayList<>(outcome.videos());
+            expectedFiles.add("index.html");
             assertThat(FileDropRun.files(output))
-                    .as("nothing but the videos: no .part-* file")
-                    .containsExactlyInAnyOrderElementsOf(outcome.videos());
+                    .as("nothing but the videos and their page: no .part-* file")
+                    .containsExactlyInAnyOrderElementsOf(expectedFiles);
+            GalleryPage page = GalleryPage.read(output);
+            assertThat(page.inputs())
+                    .as("one card per input, however many ended at once")
+                    .containsExactlyInAnyOrderElementsOf(promptByInput.keySet());
+            assertThat(page.cards().stream().filter(card -> card.video() != null))
+                    .as("a video card per .done input")
+                    .extracting(GalleryPage.Card::input)
+                    .containsExactlyInAnyOrderElementsOf(outcome.done());
             assertThat(FileDropRun.files(input.resolve(PaidVideos.DIR)))
                     .as("no video paid for and left unwritten")
                     .isEmpty();

@@ -1,15 +1,19 @@
 package io.github.camelseedance.examples.gallery;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.camelseedance.model.VideoGenerationRequest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class GalleryFileTest {
 
@@ -38,12 +42,27 @@ class GalleryFileTest {
     }
 
     @Test
-    void thePageIsReadableAsAnyNewFileIs() throws Exception {
-        Path page = GalleryFile.write(folder, "Run", List.of());
-        Path other = Files.writeString(folder.resolve("other.txt"), "x");
-        if (Files.getFileStore(page).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(page)).isEqualTo(Files.getPosixFilePermissions(other));
+    void writesAPageAddedToAsItIs() throws Exception {
+        Document page = Gallery.page("Run", List.of());
+        page.getElementById("cards").appendElement("form").attr("action", "/videos");
+
+        Path written = GalleryFile.write(folder, page);
+
+        assertThat(Jsoup.parse(Files.readString(written)).select("main#cards > form[action=/videos]"))
+                .hasSize(1);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(written);
         }
+    }
+
+    @Test
+    void thePageIsReadableAsAnyNewFileIsNotOnlyByItsOwner() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+
+        Path page = GalleryFile.write(folder, "Run", List.of());
+
+        assertThat(Files.getPosixFilePermissions(page)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test

@@ -72,6 +72,21 @@ class GalleryTest {
     }
 
     @Test
+    void thePageIsAStandardsModeHtmlDocument() {
+        assertThat(Gallery.html("Run", List.of())).startsWith("<!doctype html>");
+    }
+
+    @Test
+    void theSummaryCountsVideosAndFailures() {
+        GalleryCard video = GalleryCard.video("a.txt", request("a"), "./a.mp4");
+        GalleryCard failed = GalleryCard.failed("b.txt", null, "no prompt");
+
+        assertThat(Gallery.summary(List.of())).isEqualTo("0 videos, 0 failed");
+        assertThat(Gallery.summary(List.of(video, failed))).isEqualTo("1 video, 1 failed");
+        assertThat(Gallery.summary(List.of(video, video, failed, failed))).isEqualTo("2 videos, 2 failed");
+    }
+
+    @Test
     void textFromRequestsAndErrorsIsEscapedNotMarkup() {
         String html = Gallery.html(
                 HOSTILE,
