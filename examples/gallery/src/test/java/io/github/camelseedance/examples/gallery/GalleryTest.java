@@ -105,11 +105,6 @@ class GalleryTest {
     }
 
     @Test
-    void thePageIsInStandardsMode() {
-        assertThat(Gallery.html("Run", List.of())).startsWith("<!doctype html>");
-    }
-
-    @Test
     void thePageLoadsNothingFromTheNetwork() {
         Document page = Jsoup.parse(Gallery.html("Run", List.of(GalleryCard.video("a.txt", request("a"), "./a.mp4"))));
 
