@@ -98,7 +98,8 @@ public final class Gallery {
         }
     }
 
-    static String summary(List<GalleryCard> cards) {
+    /** "3 videos, 1 failed": the line under the title. */
+    public static String summary(List<GalleryCard> cards) {
         long failed = cards.stream().filter(GalleryCard::failed).count();
         long videos = cards.size() - failed;
         return videos + (videos == 1 ? " video" : " videos") + ", " + failed + " failed";
