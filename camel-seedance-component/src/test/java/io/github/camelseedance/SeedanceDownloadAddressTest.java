@@ -130,7 +130,9 @@ class SeedanceDownloadAddressTest extends SeedanceTestSupport {
         Exchange exchange = generate("direct:default");
 
         assertThat(exchange.getException()).isNull();
-        assertThat((long) body(exchange).length).isEqualTo(SEEDANCE.emulator().videoSize());
+        assertThat((long) body(exchange).length)
+                .isEqualTo(
+                        SEEDANCE.videoSize(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
         assertThat(SEEDANCE.downloads()).hasSize(1);
     }
 

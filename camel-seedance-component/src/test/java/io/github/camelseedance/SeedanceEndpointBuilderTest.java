@@ -118,7 +118,7 @@ class SeedanceEndpointBuilderTest extends SeedanceTestSupport {
         byte[] viaBuilder = template.requestBody("direct:builtDownload", "A fox", byte[].class);
         byte[] viaUri = template.requestBody("direct:writtenDownload", "A fox", byte[].class);
 
-        assertThat(viaBuilder).hasSize((int) SEEDANCE.videoSize()).isEqualTo(viaUri);
+        assertThat(viaBuilder).isNotEmpty().isEqualTo(viaUri);
         assertThat(SEEDANCE.generationRequests()).hasSize(2);
     }
 

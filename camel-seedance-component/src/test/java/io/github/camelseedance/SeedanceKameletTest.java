@@ -115,7 +115,7 @@ class SeedanceKameletTest {
         byte[] video = result.getMessage().getBody(byte[].class);
         String url = result.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class);
         assertThat(url).startsWith(SEEDANCE.baseUrl() + "/videos/");
-        assertThat(video).hasSize((int) SEEDANCE.videoSize()).isEqualTo(fetch(url));
+        assertThat(video).hasSize((int) SEEDANCE.videoSize(url)).isEqualTo(fetch(url));
         assertThat(SEEDANCE.generationCount()).isEqualTo(1);
         assertThat(SEEDANCE.violations()).isEmpty();
     }

@@ -218,7 +218,7 @@ class SeedanceMonitoringTest extends SeedanceTestSupport {
 
         Exchange fetched = template.request("direct:fetch", e -> e.getMessage().setBody(url));
         try (InputStream video = fetched.getMessage().getBody(InputStream.class)) {
-            assertThat(video.readAllBytes()).hasSize((int) SEEDANCE.videoSize());
+            assertThat(video.readAllBytes()).hasSize((int) SEEDANCE.videoSize(url));
         }
 
         SeedanceEndpoint endpoint = context.getEndpoint(FETCH, SeedanceEndpoint.class);

@@ -87,7 +87,7 @@ class SeedanceRedirectTest extends SeedanceTestSupport {
         try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
             bytes = in.readAllBytes();
         }
-        assertThat((long) bytes.length).isEqualTo(SEEDANCE.emulator().videoSize());
+        assertThat((long) bytes.length).isEqualTo(SEEDANCE.videoSize(video));
         assertThat(cdnAuthorizations).containsExactly("null", "null");
         assertThat(SEEDANCE.downloads())
                 .isNotEmpty()

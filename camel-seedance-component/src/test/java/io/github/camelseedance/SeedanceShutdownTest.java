@@ -85,7 +85,8 @@ class SeedanceShutdownTest extends SeedanceTestSupport {
         Exchange exchange = template.send("direct:download", e -> e.getMessage().setBody("A comet over the sea"));
         assertThat(exchange.getException()).isNull();
         InputStream video = exchange.getMessage().getBody(InputStream.class);
-        int half = (int) SEEDANCE.videoSize() / 2;
+        int half = (int) SEEDANCE.videoSize(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class))
+                / 2;
         assertThat(video.readNBytes(half)).hasSize(half);
         // the host sends nothing more: this read waits for bytes that never come
         CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {

@@ -61,7 +61,8 @@ class SeedanceTlsTest extends CamelTestSupport {
         assertThat(exchange.getException()).isNull();
         try (InputStream video = exchange.getMessage().getBody(InputStream.class)) {
             assertThat((long) video.readAllBytes().length)
-                    .isEqualTo(SEEDANCE.emulator().videoSize());
+                    .isEqualTo(SEEDANCE.videoSize(
+                            exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
         }
         assertThat(exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class))
                 .startsWith("https://");
@@ -111,7 +112,8 @@ class SeedanceTlsTest extends CamelTestSupport {
             assertThat(exchange.getException()).isNull();
             try (InputStream video = exchange.getMessage().getBody(InputStream.class)) {
                 assertThat((long) video.readAllBytes().length)
-                        .isEqualTo(SEEDANCE.emulator().videoSize());
+                        .isEqualTo(SEEDANCE.videoSize(
+                                exchange.getMessage().getHeader(SeedanceConstants.VIDEO_URL, String.class)));
             }
             String target = "CONNECT 127.0.0.1:" + SEEDANCE.emulator().port();
             assertThat(proxy.requests())

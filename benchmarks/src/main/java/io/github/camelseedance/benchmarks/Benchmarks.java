@@ -28,23 +28,26 @@ public final class Benchmarks {
         ZonedDateTime started = ZonedDateTime.now();
         String body = ComponentRequest.body();
 
-        System.out.println("[1/4] overhead: route vs hand-written clients");
+        System.out.println("[1/5] overhead: route vs hand-written clients");
         OverheadScenario.Result overhead = OverheadScenario.run(settings, body);
 
-        System.out.println("[2/4] " + settings.bursts() + " generations at once, "
+        System.out.println("[2/5] " + settings.bursts() + " generations at once, "
                 + settings.latency().toMillis() + " ms latency");
         List<ThousandsScenario.Section> thousands = ThousandsScenario.run(settings, body);
 
-        System.out.println("[3/4] " + Markdown.bytes(settings.videoBytes()) + " download, " + DownloadScenario.MAX_HEAP
+        System.out.println("[3/5] " + Markdown.bytes(settings.videoBytes()) + " download, " + DownloadScenario.MAX_HEAP
                 + ", vs curl");
         DownloadScenario.Result download = DownloadScenario.run(settings, work);
 
-        System.out.println("[4/4] file-drop start-up");
+        System.out.println("[4/5] file-drop start-up");
         StartupScenario.Result startup = StartupScenario.run(settings, work);
+
+        System.out.println("[5/5] the emulator rendering its largest video");
+        RenderScenario.Result render = RenderScenario.run(settings);
 
         Report.Machine machine =
                 new Report.Machine(started, Duration.between(started, ZonedDateTime.now()), loadBefore, loadAverage());
-        String markdown = Report.write(machine, settings, overhead, thousands, download, startup);
+        String markdown = Report.write(machine, settings, overhead, thousands, download, startup, render);
         Files.writeString(report, markdown);
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder())

@@ -13,6 +13,7 @@ final class ComponentRequest {
     static String body() throws Exception {
         try (SeedanceEmulator emulator = SeedanceEmulator.builder()
                         .apiKey(EmulatorProcess.API_KEY)
+                        .fixedClip()
                         .build()
                         .start();
                 RouteClient route = new RouteClient(emulator.baseUrl())) {

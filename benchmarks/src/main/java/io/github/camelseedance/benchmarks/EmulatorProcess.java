@@ -70,9 +70,11 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private static void run(String[] args) throws Exception {
+        // the fixed clip: these figures are the component's, not the emulator's renderer's
         SeedanceEmulator.Builder builder = SeedanceEmulator.builder()
                 .apiKey(API_KEY)
                 .host("127.0.0.1")
+                .fixedClip()
                 .latency(Duration.ofMillis(Long.parseLong(args[0])));
         long videoSize = Long.parseLong(args[1]);
         if (videoSize > 0) {

@@ -29,6 +29,7 @@ public final class OverheadRun {
         Map<Contender, GenerationClient> clients = new EnumMap<>(Contender.class);
         try (SeedanceEmulator emulator = SeedanceEmulator.builder()
                 .apiKey(EmulatorProcess.API_KEY)
+                .fixedClip()
                 .build()
                 .start()) {
             for (Contender contender : Contender.values()) {

@@ -28,7 +28,8 @@ final class Report {
             OverheadScenario.Result overhead,
             List<ThousandsScenario.Section> thousands,
             DownloadScenario.Result download,
-            StartupScenario.Result startup)
+            StartupScenario.Result startup,
+            RenderScenario.Result render)
             throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n")
@@ -67,7 +68,8 @@ final class Report {
             md.append(ThousandsSection.write(number++, section, settings, firstThousands));
         }
         md.append(DownloadSection.write(number++, download));
-        md.append(StartupSection.write(number, startup, settings.startupLaunches()));
+        md.append(StartupSection.write(number++, startup, settings.startupLaunches()));
+        md.append(RenderSection.write(number, render));
         return md.toString();
     }
 

@@ -126,7 +126,7 @@ final class GenerationEndpoint {
         Fault firstAttempt = firstAttempts.take(body);
         Fault fault = firstAttempt != null ? firstAttempt : faults.draw();
         if (fault == null) {
-            after(latency.get(), () -> answerGenerated(request, answered, false));
+            after(latency.get(), () -> answerGenerated(request, recorded.body(), answered, false));
             return;
         }
         // recorded before anything leaves, so a client that has its answer finds the fault in the records too
@@ -134,7 +134,7 @@ final class GenerationEndpoint {
         LOG.debug("POST {}: injecting {}{}", PATH, fault, firstAttempt != null ? " into a first attempt" : "");
         EmulatorResponse response = fault.response();
         if (response == null) {
-            after(latency.get(), () -> answerGenerated(request, answered, true));
+            after(latency.get(), () -> answerGenerated(request, recorded.body(), answered, true));
         } else {
             // the ambiguous faults come after the model "worked" on the request, the others before it started
             after(
@@ -143,8 +143,8 @@ final class GenerationEndpoint {
         }
     }
 
-    private void answerGenerated(HttpServerRequest request, IntConsumer answered, boolean brokenDownload) {
-        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue(brokenDownload) + VideoEndpoint.SUFFIX;
+    private void answerGenerated(HttpServerRequest request, String body, IntConsumer answered, boolean brokenDownload) {
+        String url = baseUrl.get() + VideoEndpoint.PREFIX + videos.issue(body, brokenDownload) + VideoEndpoint.SUFFIX;
         ObjectNode root = MAPPER.createObjectNode();
         root.putArray("data").addObject().put("url", url).put("revised_prompt", "");
         root.put("created", Instant.now().getEpochSecond());

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The bytes of every issued video: the shipped sample, padded to a larger configured size by one MP4 {@code free} box,
- * which players skip. Only the sample and the box header are held; the zeros are made chunk by chunk, so a
- * multi-gigabyte video never sits in memory.
+ * The bytes of a served video: an MP4 as it is (a rendered one), or the shipped sample padded to a larger configured
+ * size by one MP4 {@code free} box, which players skip. Only the MP4 and the box header are held; the zeros are made
+ * chunk by chunk, so a multi-gigabyte video never sits in memory.
  */
 final class PaddedVideo {
 

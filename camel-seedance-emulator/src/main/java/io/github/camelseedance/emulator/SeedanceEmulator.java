@@ -1,5 +1,6 @@
 package io.github.camelseedance.emulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,8 +20,8 @@ import static io.github.camelseedance.emulator.EmulatorVertx.await;
 
 /**
  * An in-process Seedance API on a loopback port: judges every generation request against the contract, answers as the
- * provider would (or as scripted), serves a real MP4, records everything, and injects faults on demand or at random.
- * DESIGN.md's "The emulator" lists what it offers a test.
+ * provider would (or as scripted), serves a real MP4 rendered to show the request (or one fixed clip), records
+ * everything, and injects faults on demand or at random. DESIGN.md's "The emulator" lists what it offers a test.
  */
 public final class SeedanceEmulator implements AutoCloseable {
 
@@ -31,6 +32,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final long videoSize;
+    private final boolean fixedClip;
+    private final RenderedVideos.Renderer renderer;
     private final EmulatorRecords records = new EmulatorRecords();
     private final ContractJudge judge = new ContractJudge();
     private final ConcurrencyGauge generationGauge = new ConcurrencyGauge();
@@ -51,6 +54,8 @@ public final class SeedanceEmulator implements AutoCloseable {
     private volatile int port = -1;
     private volatile String baseUrl;
     private Vertx vertx;
+    private RenderedVideos renderedVideos;
+    private volatile VideoLibrary videos;
     private boolean started;
     private boolean closed;
 
@@ -61,6 +66,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.videoSize = builder.videoSize;
+        this.fixedClip = builder.fixedClip;
+        this.renderer = builder.renderer;
         // no seed given: one is chosen and logged, so a run that found a bug can be replayed with faultSeed
         long seed = builder.faultSeed != null
                 ? builder.faultSeed
@@ -83,7 +90,12 @@ public final class SeedanceEmulator implements AutoCloseable {
             throw new IllegalStateException("This emulator is already running at " + baseUrl);
         }
         vertx = EmulatorVertx.create();
-        VideoLibrary videos = new VideoLibrary(videoSize);
+        if (fixedClip) {
+            videos = VideoLibrary.fixedClip(videoSize);
+        } else {
+            renderedVideos = new RenderedVideos(vertx, renderer, RenderedVideos.DEFAULT_MAX_BYTES);
+            videos = VideoLibrary.rendered(renderedVideos);
+        }
         GenerationEndpoint generation = new GenerationEndpoint(
                 vertx,
                 judge,
@@ -237,9 +249,46 @@ public final class SeedanceEmulator implements AutoCloseable {
         return records.downloads();
     }
 
-    /** The size in bytes of every video served; see {@link Builder#videoSize}. */
+    /**
+     * The size in bytes of every video served by a {@linkplain Builder#fixedClip() fixed-clip} emulator; see
+     * {@link Builder#videoSize}.
+     *
+     * @throws IllegalStateException when videos are rendered for their requests, since their sizes differ: then
+     *     {@link #videoSize(String)} gives one video's size
+     */
     public long videoSize() {
+        if (!fixedClip) {
+            throw new IllegalStateException("This emulator renders each video for its request, so sizes differ from"
+                    + " video to video: videoSize(url) gives one video's size, and fixedClip() one size for all");
+        }
         return videoSize;
+    }
+
+    /**
+     * The size in bytes of the video served at {@code videoUrl}, a URL this emulator answered a generation with: the
+     * fixed clip's size, or the rendered video's, rendering it first when no download has yet (so this may take a
+     * moment: call it from a test's thread, never from an event loop).
+     *
+     * @throws IllegalArgumentException when this emulator issued no video at that URL
+     */
+    public long videoSize(String videoUrl) {
+        requireStarted();
+        String path = URI.create(Objects.requireNonNull(videoUrl, "videoUrl")).getPath();
+        String name = path == null || !path.startsWith(VideoEndpoint.PREFIX)
+                ? ""
+                : path.substring(VideoEndpoint.PREFIX.length());
+        String id = name.endsWith(VideoEndpoint.SUFFIX)
+                ? name.substring(0, name.length() - VideoEndpoint.SUFFIX.length())
+                : null;
+        if (id == null || !videos.isIssued(id)) {
+            throw new IllegalArgumentException("This emulator issued no video at " + videoUrl);
+        }
+        return await(videos.video(id)).size();
+    }
+
+    /** True when every video is the one fixed clip ({@link Builder#fixedClip()}), false when each is rendered. */
+    public boolean isFixedClip() {
+        return fixedClip;
     }
 
     /**
@@ -371,6 +420,11 @@ public final class SeedanceEmulator implements AutoCloseable {
         return "SeedanceEmulator[" + (baseUrl == null ? "not started" : baseUrl) + "]";
     }
 
+    // tests only: the rendered videos' cache, null for a fixed clip or before start
+    RenderedVideos renderedVideos() {
+        return renderedVideos;
+    }
+
     private void requireStarted() {
         if (baseUrl == null) {
             throw new IllegalStateException("The emulator is not started yet: call start()");
@@ -393,6 +447,8 @@ public final class SeedanceEmulator implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private long videoSize = VideoLibrary.sampleSize();
+        private boolean fixedClip;
+        private RenderedVideos.Renderer renderer = new VideoRenderer();
         private double faultRate;
         private Long faultSeed;
         private Set<Fault> faults = EnumSet.allOf(Fault.class);
@@ -437,14 +493,35 @@ public final class SeedanceEmulator implements AutoCloseable {
         }
 
         /**
-         * The size in bytes of every video served; default the shipped sample's size (about 44 KB), the minimum. A
-         * larger video is the sample followed by one MP4 {@code free} box (at least 8 bytes) padding it to exactly this
-         * size, so it still plays; it is streamed in 64 KiB chunks with back-pressure, never held whole in memory, for
-         * tests of a client's memory use. Sizes beyond 4 GiB use the box's 64-bit size form.
+         * Serves one fixed clip for every generation instead of rendering a video for each request: the shipped sample
+         * (5 s, 320x180, about 44 KB, no audio), whatever was asked for, at once and with no rendering work, as soak
+         * tests, benchmarks and tests of exact bytes want. Default off: each video is rendered on its first download
+         * to show its request, at the size its {@code resolution} and {@code aspect_ratio} name and for its
+         * {@code seconds} (720p, 16:9 and 5 s where the request gives none), one frame a second, with audio only for
+         * {@code generate_audio: true}; the README's "The videos it serves" has the details.
+         */
+        public Builder fixedClip() {
+            this.fixedClip = true;
+            return this;
+        }
+
+        /**
+         * Serves the {@linkplain #fixedClip() fixed clip} (this option turns it on) at exactly this size in bytes;
+         * default the shipped sample's size (about 44 KB), the minimum. A larger video is the sample followed by one MP4
+         * {@code free} box (at least 8 bytes) padding it to exactly this size, so it still plays; it is streamed in 64 KiB
+         * chunks with back-pressure, never held whole in memory, for tests of a client's memory use. Sizes beyond 4 GiB
+         * use the box's 64-bit size form.
          */
         public Builder videoSize(long bytes) {
             PaddedVideo.check(VideoLibrary.sampleSize(), bytes);
             this.videoSize = bytes;
+            this.fixedClip = true;
+            return this;
+        }
+
+        // tests only: what renders the videos, to watch where and when it runs
+        Builder renderer(RenderedVideos.Renderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer");
             return this;
         }
 

@@ -117,6 +117,14 @@ public final class SeedanceEmulatorExtension
         return emulator().videoSize();
     }
 
+    public long videoSize(String videoUrl) {
+        return emulator().videoSize(videoUrl);
+    }
+
+    public boolean isFixedClip() {
+        return emulator().isFixedClip();
+    }
+
     public int generationsInFlight() {
         return emulator().generationsInFlight();
     }
@@ -208,6 +216,11 @@ public final class SeedanceEmulatorExtension
 
         public Builder port(int port) {
             config.port(port);
+            return this;
+        }
+
+        public Builder fixedClip() {
+            config.fixedClip();
             return this;
         }
 

@@ -3,14 +3,17 @@ package io.github.camelseedance.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.vertx.core.Future;
+
 /**
- * The videos the emulator has "generated": every id it issued maps to the same small, real H.264 MP4 shipped as a
- * resource (padded to the configured size, see {@link PaddedVideo}), so clients can download, store and probe a
- * playable file.
+ * The videos the emulator has "generated": every id it issued maps to the video rendered for its request
+ * ({@link RenderedVideos}), or, for a fixed-clip emulator, to the same small H.264 MP4 shipped as a resource, padded to
+ * the configured size ({@link PaddedVideo}).
  */
 final class VideoLibrary {
 
@@ -19,29 +22,49 @@ final class VideoLibrary {
     //        -movflags +faststart sample.mp4
     static final String RESOURCE = "/io/github/camelseedance/emulator/sample.mp4";
 
-    private final PaddedVideo video;
+    private final PaddedVideo fixedClip;
+    private final RenderedVideos rendered;
     // issued ids survive reset(): a video from an earlier test stays downloadable, as on a CDN
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    // what each issued video shows; rendering emulators only
+    private final Map<String, VideoSpec> specs = new ConcurrentHashMap<>();
     // ids whose first GET breaks halfway (Fault.BROKEN_DOWNLOAD); removed by that GET
     private final Set<String> breakOnce = ConcurrentHashMap.newKeySet();
 
-    VideoLibrary(long videoSize) {
-        this.video = new PaddedVideo(Sample.BYTES, videoSize);
+    private VideoLibrary(PaddedVideo fixedClip, RenderedVideos rendered) {
+        this.fixedClip = fixedClip;
+        this.rendered = rendered;
     }
 
-    /** The shipped sample's size in bytes, the default video size. */
+    /** Every video is the shipped sample, padded to {@code videoSize} bytes. */
+    static VideoLibrary fixedClip(long videoSize) {
+        return new VideoLibrary(new PaddedVideo(Sample.BYTES, videoSize), null);
+    }
+
+    /** Every video is rendered for its request. */
+    static VideoLibrary rendered(RenderedVideos rendered) {
+        return new VideoLibrary(null, rendered);
+    }
+
+    /** The shipped sample's size in bytes, the fixed clip's default size. */
     static long sampleSize() {
         return Sample.BYTES.length;
     }
 
-    /** Issues a fresh id for one generated video. */
-    String issue() {
-        return issue(false);
+    /** The fixed clip every video is, or null when videos are rendered. */
+    PaddedVideo fixedClip() {
+        return fixedClip;
     }
 
-    /** Issues a fresh id; when {@code brokenOnce}, the first GET of its video breaks halfway. */
-    String issue(boolean brokenOnce) {
+    /**
+     * Issues a fresh id for the video answering this (valid) request body; when {@code brokenOnce}, the first GET of its
+     * video breaks halfway. Nothing is rendered yet: that waits for the first download.
+     */
+    String issue(String body, boolean brokenOnce) {
         String id = "seedance_" + UUID.randomUUID().toString().replace("-", "");
+        if (rendered != null) {
+            specs.put(id, VideoSpec.fromBody(body));
+        }
         if (brokenOnce) {
             breakOnce.add(id);
         }
@@ -58,8 +81,16 @@ final class VideoLibrary {
         return issued.contains(id);
     }
 
-    PaddedVideo video() {
-        return video;
+    /** The video of an issued id: at once for the fixed clip, once rendered otherwise. */
+    Future<PaddedVideo> video(String id) {
+        if (fixedClip != null) {
+            return Future.succeededFuture(fixedClip);
+        }
+        VideoSpec spec = specs.get(id);
+        if (spec == null) {
+            return Future.failedFuture(new IllegalArgumentException("No video was issued as " + id));
+        }
+        return rendered.video(spec);
     }
 
     private static byte[] load() {

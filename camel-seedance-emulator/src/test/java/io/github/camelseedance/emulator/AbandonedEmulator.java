@@ -21,6 +21,7 @@ public final class AbandonedEmulator {
     private AbandonedEmulator() {}
 
     public static void main(String[] args) throws IOException {
+        // rendering, so the render workers are among the threads that must not hold the JVM
         SeedanceEmulator emulator = SeedanceEmulator.builder().build().start();
         ForwardProxy proxy = ForwardProxy.builder().build().start();
         String url = generate(emulator);
@@ -49,7 +50,7 @@ public final class AbandonedEmulator {
     private static void download(String url) throws IOException {
         HttpURLConnection get = (HttpURLConnection) URI.create(url).toURL().openConnection();
         try (InputStream in = get.getInputStream()) {
-            if (in.readAllBytes().length != VideoLibrary.sampleSize()) {
+            if (in.readAllBytes().length != get.getContentLengthLong()) {
                 throw new IOException("The video came short");
             }
         }

@@ -3,12 +3,24 @@ package io.github.camelseedance.emulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Asks ffprobe what a video file is. Absent ffmpeg skips a check locally, but on CI it is a broken setup. */
+/**
+ * Asks ffprobe what a video file is, and ffmpeg what colour a frame has. Absent ffmpeg skips a check locally, but on
+ * CI it is a broken setup.
+ */
 final class Ffprobe {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Ffprobe() {}
 
@@ -31,6 +43,69 @@ final class Ffprobe {
         return run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString());
     }
 
+    /** The streams and the format ffprobe finds: sizes, durations, codecs, and the title and comment tags. */
+    static Probe probe(Path file) throws IOException, InterruptedException {
+        Result result = run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_entries",
+                "stream=codec_type,codec_name,width,height,duration:format=duration:format_tags=title,comment",
+                "-of",
+                "json",
+                file.toString());
+        assertThat(result.exitCode()).as("ffprobe output: %s", result.output()).isZero();
+        JsonNode root = MAPPER.readTree(result.output());
+        List<Stream> streams = new ArrayList<>();
+        for (JsonNode stream : root.path("streams")) {
+            streams.add(new Stream(
+                    stream.path("codec_type").asText(),
+                    stream.path("codec_name").asText(),
+                    stream.path("width").asInt(),
+                    stream.path("height").asInt(),
+                    stream.path("duration").asDouble()));
+        }
+        JsonNode format = root.path("format");
+        return new Probe(
+                streams,
+                format.path("duration").asDouble(),
+                format.path("tags").path("title").asText(""),
+                format.path("tags").path("comment").asText(""));
+    }
+
+    /**
+     * The mean colour, red, green and blue, of the middle quarter of the frame shown at {@code second}, as ffmpeg
+     * decodes it: the frame scaled down to one pixel by area.
+     */
+    static int[] meanColour(Path file, int second) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-ss",
+                        Integer.toString(second),
+                        "-i",
+                        file.toString(),
+                        "-frames:v",
+                        "1",
+                        "-vf",
+                        "crop=iw/2:ih/2,scale=1:1:flags=area",
+                        "-f",
+                        "rawvideo",
+                        "-pix_fmt",
+                        "rgb24",
+                        "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] pixel = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("ffmpeg did not finish within 60 s");
+        }
+        assertThat(pixel).as("one RGB pixel from ffmpeg").hasSize(3);
+        return new int[] {pixel[0] & 0xFF, pixel[1] & 0xFF, pixel[2] & 0xFF};
+    }
+
     private static Result run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,4 +117,17 @@ final class Ffprobe {
     }
 
     record Result(int exitCode, String output) {}
+
+    record Stream(String type, String codec, int width, int height, double duration) {}
+
+    record Probe(List<Stream> streams, double duration, String title, String comment) {
+
+        Optional<Stream> video() {
+            return streams.stream().filter(s -> s.type().equals("video")).findFirst();
+        }
+
+        Optional<Stream> audio() {
+            return streams.stream().filter(s -> s.type().equals("audio")).findFirst();
+        }
+    }
 }

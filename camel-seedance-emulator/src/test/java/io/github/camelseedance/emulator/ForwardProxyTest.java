@@ -49,11 +49,11 @@ class ForwardProxyTest {
 
     @RegisterExtension
     static final SeedanceEmulatorExtension SEEDANCE =
-            SeedanceEmulatorExtension.builder().build();
+            SeedanceEmulatorExtension.builder().fixedClip().build();
 
     @RegisterExtension
     static final SeedanceEmulatorExtension SECURE =
-            SeedanceEmulatorExtension.builder().tls().build();
+            SeedanceEmulatorExtension.builder().tls().fixedClip().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private ForwardProxy proxy;

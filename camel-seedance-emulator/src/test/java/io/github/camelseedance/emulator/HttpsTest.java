@@ -22,7 +22,7 @@ class HttpsTest {
 
     @RegisterExtension
     static final SeedanceEmulatorExtension SEEDANCE =
-            SeedanceEmulatorExtension.builder().tls().build();
+            SeedanceEmulatorExtension.builder().tls().fixedClip().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = TestClient.trusting(emulator);

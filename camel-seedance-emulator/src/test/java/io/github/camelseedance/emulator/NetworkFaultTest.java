@@ -28,7 +28,7 @@ class NetworkFaultTest {
     // started once for the class, reset before each test, closed after the last
     @RegisterExtension
     static final SeedanceEmulatorExtension SEEDANCE =
-            SeedanceEmulatorExtension.builder().build();
+            SeedanceEmulatorExtension.builder().fixedClip().build();
 
     private final SeedanceEmulator emulator = SEEDANCE.emulator();
     private final TestClient client = new TestClient(emulator.baseUrl(), emulator.apiKey());

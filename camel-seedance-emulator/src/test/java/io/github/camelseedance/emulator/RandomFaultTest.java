@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RandomFaultTest {
 
-    private static final byte[] SAMPLE = SampleVideo.BYTES;
-
     @Test
     void errorFaultsAnswerWithTheirStatusAndTheProvidersErrorShape() {
         for (Fault fault :
@@ -95,9 +93,13 @@ class RandomFaultTest {
                     .singleElement()
                     .satisfies(r -> assertThat(r.fault()).isEqualTo(Fault.BROKEN_DOWNLOAD))
                     .satisfies(r -> assertThat(r.status()).isEqualTo(200));
-            assertThat(broken.contentLength()).isEqualTo(SAMPLE.length);
-            assertThat(broken.body()).hasSizeLessThan(SAMPLE.length);
-            assertThat(again.body()).as("a later download of the same video").isEqualTo(SAMPLE);
+            // the video is the one rendered for the request: promised whole, cut short, then whole on a later GET
+            assertThat(broken.contentLength()).isEqualTo(again.body().length);
+            assertThat(broken.body()).hasSizeLessThan(again.body().length);
+            assertThat(again.body())
+                    .as("a later download of the same video")
+                    .startsWith(broken.body())
+                    .isEqualTo(client.download(url, null).body());
         }
     }
 
@@ -112,7 +114,7 @@ class RandomFaultTest {
             assertThatThrownBy(() -> client.download(url, null))
                     .as("the scripted break")
                     .isInstanceOf(IOException.class);
-            assertThat(client.download(url, null).body()).isEqualTo(SAMPLE);
+            assertThat(client.download(url, null).statusCode()).isEqualTo(200);
         }
     }
 

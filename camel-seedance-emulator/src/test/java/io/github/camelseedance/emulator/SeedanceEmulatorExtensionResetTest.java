@@ -26,7 +26,7 @@ class SeedanceEmulatorExtensionResetTest {
 
     @RegisterExtension
     static SeedanceEmulatorExtension seedance =
-            SeedanceEmulatorExtension.builder().latency(LATENCY).build();
+            SeedanceEmulatorExtension.builder().latency(LATENCY).fixedClip().build();
 
     private static String firstTestsBaseUrl;
 

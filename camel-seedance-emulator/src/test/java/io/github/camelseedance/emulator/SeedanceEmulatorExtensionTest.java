@@ -49,7 +49,9 @@ class SeedanceEmulatorExtensionTest {
                 .asText();
         seedance.breakNextDownloads(1);
         assertThatThrownBy(() -> client().download(url, null)).isInstanceOf(IOException.class);
-        assertThat(seedance.videoSize()).isEqualTo(VideoLibrary.sampleSize());
+        assertThat(seedance.isFixedClip())
+                .as("videos are rendered unless fixedClip() is chosen")
+                .isFalse();
     }
 
     // a new client each time, so each call opens a new connection

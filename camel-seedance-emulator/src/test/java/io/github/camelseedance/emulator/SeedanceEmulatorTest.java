@@ -99,8 +99,26 @@ class SeedanceEmulatorTest {
     }
 
     @Test
-    void theVideoSizeDefaultsToTheSample() {
-        assertThat(SeedanceEmulator.builder().build().videoSize()).isEqualTo(SampleVideo.BYTES.length);
+    void theFixedClipsSizeDefaultsToTheSample() {
+        SeedanceEmulator fixed = SeedanceEmulator.builder().fixedClip().build();
+
+        assertThat(fixed.isFixedClip()).isTrue();
+        assertThat(fixed.videoSize()).isEqualTo(SampleVideo.BYTES.length);
+    }
+
+    @Test
+    void renderedVideosHaveNoOneSizeAndPaddingChoosesTheFixedClip() {
+        SeedanceEmulator rendering = SeedanceEmulator.builder().build();
+
+        assertThat(rendering.isFixedClip()).isFalse();
+        assertThatThrownBy(rendering::videoSize)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("fixedClip()");
+        assertThat(SeedanceEmulator.builder()
+                        .videoSize(SampleVideo.BYTES.length + 8L)
+                        .build()
+                        .isFixedClip())
+                .isTrue();
     }
 
     /** Anything larger than the sample is padded with one MP4 free box, which needs at least its 8-byte header. */

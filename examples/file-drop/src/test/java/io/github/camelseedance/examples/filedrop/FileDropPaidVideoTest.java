@@ -36,7 +36,8 @@ class FileDropPaidVideoTest {
 
     @BeforeEach
     void startApplication() {
-        emulator = SeedanceEmulator.builder().build().start();
+        // the fixed clip, so that a whole video is one known size
+        emulator = SeedanceEmulator.builder().fixedClip().build().start();
         run = FileDropRun.start(
                 emulator,
                 dir,

@@ -69,7 +69,9 @@ class FileDropShutdownTest {
     @Test
     void anInputWhoseVideoWasDownloadingWhenStoppedStaysKeepsItsUrlAndIsDownloadedWithoutANewGeneration()
             throws Exception {
-        try (SeedanceEmulator emulator = SeedanceEmulator.builder().build().start()) {
+        // the fixed clip, so that a whole video is one known size
+        try (SeedanceEmulator emulator =
+                SeedanceEmulator.builder().fixedClip().build().start()) {
             // the video host sends half the video, then nothing: the write waits for bytes that never come
             emulator.stallNextDownloads(1);
             Path records;

@@ -54,7 +54,9 @@ class FileDropSoakIT {
     @Test
     void everyInputEndsInDoneOrErrorAndNoneIsGeneratedTwice() throws Exception {
         long started = System.nanoTime();
+        // the fixed clip: a soak measures the flow, not the emulator rendering thousands of videos
         try (SeedanceEmulator emulator = SeedanceEmulator.builder()
+                .fixedClip()
                 .latency(Duration.ofMillis(20))
                 .faultRate(FAULT_RATE)
                 .faultSeed(SEED)

@@ -33,8 +33,12 @@ final class QueueInfrastructure implements AutoCloseable {
         EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, QUEUES, redeliveryDelay, dataDirectory);
         try {
             String storeUrl = SharedPostgres.newDatabase();
-            SeedanceEmulator emulator =
-                    SeedanceEmulator.builder().latency(emulatorLatency).build().start();
+            // the fixed clip: the queue tests, scale-out and crash runs included, are about the queue, not the renderer
+            SeedanceEmulator emulator = SeedanceEmulator.builder()
+                    .latency(emulatorLatency)
+                    .fixedClip()
+                    .build()
+                    .start();
             return new QueueInfrastructure(broker, storeUrl, emulator);
         } catch (Exception | Error e) {
             broker.close();
