@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -118,9 +119,10 @@ class GalleryPageBrowserTest {
                 video);
         assertThat(media.get("error")).as("the video's error").isNull();
         assertThat(((Number) media.get("readyState")).intValue()).isGreaterThanOrEqualTo(1);
-        assertThat(((Number) media.get("duration")).doubleValue()).isPositive();
-        assertThat(((Number) media.get("width")).intValue()).isPositive();
-        assertThat(((Number) media.get("height")).intValue()).isPositive();
+        // the emulator's video follows the request: 480p at 9:16 is 480x854, and it lasts the 10 s asked for
+        assertThat(((Number) media.get("duration")).doubleValue()).isCloseTo(10.0, within(0.1));
+        assertThat(((Number) media.get("width")).intValue()).isEqualTo(480);
+        assertThat(((Number) media.get("height")).intValue()).isEqualTo(854);
         assertThat(video.getAttribute("src")).startsWith(emulator.baseUrl());
 
         assertThat(card.getAttribute("class")).doesNotContain("failed");
