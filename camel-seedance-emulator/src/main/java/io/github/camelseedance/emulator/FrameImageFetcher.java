@@ -44,26 +44,41 @@ final class FrameImageFetcher {
 
     /**
      * Why the image at {@code url} is not fetched, or null when it may be: an http(s) URL whose host is 127.0.0.0/8,
-     * {@code ::1} or {@code localhost}. Decided from the text alone, without connecting or looking anything up.
+     * {@code ::1} or {@code localhost}, on a port from 0 to 65535 or none. Decided from the text alone, without
+     * connecting or looking anything up.
      */
     static String refusal(String url) {
-        String host = host(parse(url));
+        URI uri = parse(url);
+        String host = host(uri);
         if (host == null) {
             return "not an http or https URL with a host";
         }
-        return LoopbackAddresses.withoutLookup(host) == null ? "not a loopback address" : null;
+        if (LoopbackAddresses.withoutLookup(host) == null) {
+            return "not a loopback address";
+        }
+        return port(uri) < 0 ? "port " + portText(uri) + " is not from 0 to 65535" : null;
     }
 
-    /** The image's bytes, or a notice saying why there are none; never a failed future. */
+    /** The image's bytes, or a notice saying why there are none; never a failed future, never a throw. */
     Future<FrameImage> fetch(String url) {
         String refusal = refusal(url);
         if (refusal != null) {
             return Future.succeededFuture(FrameImage.notFetched(url, refusal));
         }
+        try {
+            return request(url);
+        } catch (RuntimeException e) {
+            // a URL the checks above let through but the client cannot use: thrown here, it would reach the event
+            // loop and leave the download waiting for a render that never starts
+            return Future.succeededFuture(FrameImage.notFetched(url, reason(e)));
+        }
+    }
+
+    private Future<FrameImage> request(String url) {
         URI uri = parse(url);
         InetAddress address = LoopbackAddresses.withoutLookup(host(uri));
         boolean https = uri.getScheme().equalsIgnoreCase("https");
-        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        int port = port(uri);
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String authority = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
@@ -140,6 +155,31 @@ final class FrameImageFetcher {
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /**
+     * The port the URL names, the scheme's when it names none, or -1 when what it names is no port (not decimal, or
+     * above 65535). Read from the authority, as java.net.URI range-checks no port and reports none for a host it keeps
+     * only there.
+     */
+    private static int port(URI uri) {
+        String text = portText(uri);
+        if (text.isEmpty()) {
+            return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        }
+        if (text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        int port = Integer.parseInt(text);
+        return port <= 65535 ? port : -1;
+    }
+
+    // what follows the host's last colon, outside an IPv6 literal's brackets; empty when there is none
+    private static String portText(URI uri) {
+        String authority = uri.getRawAuthority();
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > hostAndPort.lastIndexOf(']') ? hostAndPort.substring(colon + 1) : "";
     }
 
     // java.net.URI keeps some hosts (an underscore, a malformed number) only in the authority; the contract takes

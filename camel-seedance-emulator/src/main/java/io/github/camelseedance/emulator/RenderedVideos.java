@@ -3,6 +3,7 @@ package io.github.camelseedance.emulator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,23 +30,29 @@ final class RenderedVideos {
     /** 64 MiB: about 300 videos of 720p and 5 s, or 70 of 1080p and 10 s. */
     static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-    /** As many renders at once as this machine's 2 cores can run; more would only share them. */
-    static final int RENDER_THREADS = 2;
+    /** A render keeps one core busy: one per core, at most two, so renders leave cores to the code under test. */
+    static final int RENDER_THREADS =
+            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderedVideos.class);
 
     private final Vertx vertx;
     private final WorkerExecutor workers;
-    private final FrameImageFetcher images;
+    private final Function<String, Future<FrameImage>> images;
     private final Renderer renderer;
     private final AsyncCache<VideoSpec, PaddedVideo> cache;
     private final AtomicInteger renders = new AtomicInteger();
 
     RenderedVideos(Vertx vertx, Renderer renderer, long maxBytes) {
+        this(vertx, new FrameImageFetcher(vertx)::fetch, renderer, maxBytes);
+    }
+
+    /** With {@code images} fetching a frame's image by its URL in place of a {@link FrameImageFetcher}. */
+    RenderedVideos(Vertx vertx, Function<String, Future<FrameImage>> images, Renderer renderer, long maxBytes) {
         this.vertx = vertx;
         this.workers =
                 vertx.createSharedWorkerExecutor("seedance-emulator-render", RENDER_THREADS, 5, TimeUnit.MINUTES);
-        this.images = new FrameImageFetcher(vertx);
+        this.images = images;
         this.renderer = renderer;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
@@ -57,10 +64,17 @@ final class RenderedVideos {
 
     /**
      * The video for this request: from the cache, or rendered now. Completes on the caller's Vert.x context, so an
-     * event loop can go on writing the response; a render that fails is not cached and is tried again next time.
+     * event loop can go on writing the response; a render that fails is not cached and is tried again next time. Never
+     * throws: any failure, before the render or in it, is a failed future, which the caller answers.
      */
     Future<PaddedVideo> video(VideoSpec spec) {
-        CompletableFuture<PaddedVideo> video = cache.get(spec, (key, executor) -> render(key));
+        CompletableFuture<PaddedVideo> video;
+        try {
+            // a mapping function that throws leaves nothing in the cache and the exception here
+            video = cache.get(spec, (key, executor) -> render(key));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         // a failed render leaves the cache before anyone hears of it, so the next request renders afresh
         CompletableFuture<PaddedVideo> settled = video.whenComplete((done, failure) -> {
             if (failure != null) {
@@ -109,6 +123,6 @@ final class RenderedVideos {
     }
 
     private Future<FrameImage> fetch(String url) {
-        return url == null ? Future.succeededFuture() : images.fetch(url);
+        return url == null ? Future.succeededFuture() : images.apply(url);
     }
 }

@@ -2,7 +2,9 @@ package io.github.camelseedance.emulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
 final class Ffprobe {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Ffprobe() {}
 
@@ -74,46 +77,93 @@ final class Ffprobe {
     }
 
     /**
+     * The creation times ffprobe reads: the format's (from {@code mvhd}) first, then each stream's (from its
+     * {@code mdhd}), as ffprobe prints them; empty text for one it finds none in.
+     */
+    static List<String> creationTimes(Path file) throws IOException, InterruptedException {
+        Result result = run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_entries",
+                "stream_tags=creation_time:format_tags=creation_time",
+                "-of",
+                "json",
+                file.toString());
+        assertThat(result.exitCode()).as("ffprobe output: %s", result.output()).isZero();
+        JsonNode root = MAPPER.readTree(result.output());
+        List<String> times = new ArrayList<>();
+        times.add(root.path("format").path("tags").path("creation_time").asText(""));
+        for (JsonNode stream : root.path("streams")) {
+            times.add(stream.path("tags").path("creation_time").asText(""));
+        }
+        return times;
+    }
+
+    /**
      * The mean colour, red, green and blue, of the middle quarter of the frame shown at {@code second}, as ffmpeg
      * decodes it: the frame scaled down to one pixel by area.
      */
     static int[] meanColour(Path file, int second) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-ss",
-                        Integer.toString(second),
-                        "-i",
-                        file.toString(),
-                        "-frames:v",
-                        "1",
-                        "-vf",
-                        "crop=iw/2:ih/2,scale=1:1:flags=area",
-                        "-f",
-                        "rawvideo",
-                        "-pix_fmt",
-                        "rgb24",
-                        "-")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] pixel = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("ffmpeg did not finish within 60 s");
+        Path pixelFile = Files.createTempFile("ffmpeg", ".rgb");
+        try {
+            // overwrites the file it is given (-y), writing the one pixel there rather than to a pipe
+            Result result = run(
+                    TIMEOUT,
+                    "ffmpeg",
+                    "-y",
+                    "-v",
+                    "error",
+                    "-ss",
+                    Integer.toString(second),
+                    "-i",
+                    file.toString(),
+                    "-frames:v",
+                    "1",
+                    "-vf",
+                    "crop=iw/2:ih/2,scale=1:1:flags=area",
+                    "-f",
+                    "rawvideo",
+                    "-pix_fmt",
+                    "rgb24",
+                    pixelFile.toString());
+            assertThat(result.exitCode())
+                    .as("ffmpeg output: %s", result.output())
+                    .isZero();
+            byte[] pixel = Files.readAllBytes(pixelFile);
+            assertThat(pixel).as("one RGB pixel from ffmpeg").hasSize(3);
+            return new int[] {pixel[0] & 0xFF, pixel[1] & 0xFF, pixel[2] & 0xFF};
+        } finally {
+            Files.deleteIfExists(pixelFile);
         }
-        assertThat(pixel).as("one RGB pixel from ffmpeg").hasSize(3);
-        return new int[] {pixel[0] & 0xFF, pixel[1] & 0xFF, pixel[2] & 0xFF};
     }
 
     private static Result run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish within 60 s");
+        return run(TIMEOUT, command);
+    }
+
+    /** Runs the command, its output and errors to one file read once it exits; stopped when it outlasts timeout. */
+    static Result run(Duration timeout, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("ffprobe", ".out");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            finish(process, timeout, command);
+            return new Result(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(process.exitValue(), output);
+    }
+
+    // waits no longer than timeout, which a read of the output to its end would not bound: a hung process never ends it
+    private static void finish(Process process, Duration timeout, String... command)
+            throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IOException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+        }
     }
 
     record Result(int exitCode, String output) {}

@@ -46,6 +46,27 @@ class FrameImageFetcherTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:99999/a.png",
+                "http://localhost:65536/a.png",
+                "http://[::1]:70000/a.png",
+                // java.net.URI keeps these only in the authority, and reports no port for them at all
+                "http://127.0.0.1:99999999999/a.png",
+                "http://127.0.0.1:0x50/a.png",
+                "http://127.0.0.1:-1/a.png"
+            })
+    void aPortThatNoSocketCanHaveIsRefused(String url) {
+        assertThat(FrameImageFetcher.refusal(url)).matches("port .* is not from 0 to 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:65535/a.png", "http://127.0.0.1:080/a.png", "http://127.0.0.1:/a.png"})
+    void aPortFrom0To65535OrNoneMayBeFetched(String url) {
+        assertThat(FrameImageFetcher.refusal(url)).isNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ftp://127.0.0.1/a.png", "file:///tmp/a.png", "not a url", "/relative/a.png"})
     void onlyHttpAndHttpsUrlsWithAHostCount(String url) {
         assertThat(FrameImageFetcher.refusal(url)).isEqualTo("not an http or https URL with a host");

@@ -140,6 +140,19 @@ class FrameImageTest {
         assertThat(REQUESTS).as("the redirect was not followed").noneMatch(request -> request.startsWith("/red.png"));
     }
 
+    @Test
+    void anImageUrlWithAPortOutOfRangeIsANoticeAndTheDownloadIsAnswered() throws Exception {
+        // the contract takes it as a URL (java.net.URI does not range-check ports); no socket can be opened to it
+        String url = "http://127.0.0.1:99999/a.png";
+
+        Path video = render(body("A red door", FIELDS + ",\"image_url\":\"" + url + "\""));
+
+        assertThat(Ffprobe.probe(video).comment())
+                .contains("image not fetched: " + url + " (port 99999 is not from 0 to 65535)");
+        assertThat(isRed(Ffprobe.meanColour(video, 0))).isFalse();
+        assertThat(REQUESTS).isEmpty();
+    }
+
     private static String notices(String path) throws Exception {
         return Ffprobe.probe(render(body("A door", FIELDS + ",\"image_url\":\"" + url("127.0.0.1", path) + "\"")))
                 .comment();

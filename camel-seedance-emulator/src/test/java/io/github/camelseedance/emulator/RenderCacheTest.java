@@ -89,6 +89,29 @@ class RenderCacheTest {
         assertThat(videos.renders()).isEqualTo(2);
     }
 
+    @Test
+    void aFailureBeforeTheRenderIsAFailedVideoNotAThrowAndIsNotKept() {
+        AtomicInteger fetches = new AtomicInteger();
+        RenderedVideos videos = new RenderedVideos(
+                vertx,
+                url -> {
+                    if (fetches.incrementAndGet() == 1) {
+                        throw new IllegalArgumentException("the first fetch throws");
+                    }
+                    return Future.succeededFuture(FrameImage.notFetched(url, "a stand-in"));
+                },
+                RenderCacheTest::bytesOf,
+                RenderedVideos.DEFAULT_MAX_BYTES);
+        VideoSpec spec =
+                VideoSpec.fromBody("{\"model\":\"m\",\"prompt\":\"framed\",\"image_url\":\"http://127.0.0.1/a.png\"}");
+
+        Future<PaddedVideo> failed = videos.video(spec);
+
+        assertThatThrownBy(() -> await(failed)).hasMessageContaining("the first fetch throws");
+        assertThat(await(videos.video(spec)).size()).isEqualTo(VIDEO_BYTES);
+        assertThat(videos.renders()).isEqualTo(1);
+    }
+
     private static byte[] bytes(RenderedVideos videos, String prompt) {
         PaddedVideo video = await(videos.video(spec(prompt)));
         return video.slice(0, (int) video.size()).getBytes();
