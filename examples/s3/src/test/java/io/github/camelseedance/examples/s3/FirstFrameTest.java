@@ -91,36 +91,49 @@ class FirstFrameTest {
         return rgb;
     }
 
-    // the first frame, decoded and averaged down to the grid by ffmpeg
+    // the first frame, decoded and averaged down to the grid by ffmpeg; written to a file, so a hung ffmpeg cannot
+    // block a read and the timeout holds
     private static int[] firstFrame(Path video) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-i",
-                        video.toString(),
-                        "-frames:v",
-                        "1",
-                        "-vf",
-                        "scale=" + COLUMNS + ":" + ROWS + ":flags=area",
-                        "-f",
-                        "rawvideo",
-                        "-pix_fmt",
-                        "rgb24",
-                        "-")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] bytes = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("ffmpeg did not finish within 60 s");
+        Path raw = Files.createTempFile("first-frame-", ".rgb");
+        try {
+            Process process = new ProcessBuilder(
+                            "ffmpeg",
+                            "-v",
+                            "error",
+                            "-y",
+                            "-i",
+                            video.toString(),
+                            "-frames:v",
+                            "1",
+                            "-vf",
+                            "scale=" + COLUMNS + ":" + ROWS + ":flags=area",
+                            "-f",
+                            "rawvideo",
+                            "-pix_fmt",
+                            "rgb24",
+                            raw.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("ffmpeg did not finish within 60 s");
+            }
+            assertThat(process.exitValue())
+                    .as("ffmpeg's exit code for %s", video)
+                    .isZero();
+            byte[] bytes = Files.readAllBytes(raw);
+            assertThat(bytes)
+                    .as("one %dx%d RGB frame from ffmpeg", COLUMNS, ROWS)
+                    .hasSize(COLUMNS * ROWS * 3);
+            int[] rgb = new int[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                rgb[i] = bytes[i] & 0xFF;
+            }
+            return rgb;
+        } finally {
+            Files.deleteIfExists(raw);
         }
-        assertThat(bytes).as("one %dx%d RGB frame from ffmpeg", COLUMNS, ROWS).hasSize(COLUMNS * ROWS * 3);
-        int[] rgb = new int[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            rgb[i] = bytes[i] & 0xFF;
-        }
-        return rgb;
     }
 
     private static double distance(int[] a, int[] b) {
