@@ -1,7 +1,6 @@
 package io.github.camelseedance.examples.filedrop;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.EmulatorResponse;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /** The whole application against its embedded emulator: files in, videos out, inputs sorted into .done and .error. */
@@ -109,13 +107,13 @@ class FileDropFlowTest {
                 });
 
         for (String video : List.of("harbour.mp4", "desert.mp4", "glacier.mp4")) {
-            assertPlayableMp4(output.resolve(video));
+            Mp4Files.assertPlayable(output.resolve(video));
         }
         try (var listing = Files.list(output)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
                     .as("only finished videos and their page, no partial files")
                     .containsExactlyInAnyOrder(
-                            "harbour.mp4", "desert.mp4", "glacier.mp4", "index.html", FileDropGallery.RECORDS_DIR);
+                            "harbour.mp4", "desert.mp4", "glacier.mp4", "index.html", GalleryRecords.DIR);
         }
         assertThat(input.resolve("notes.md"))
                 .as("not a txt or json: left alone")
@@ -201,7 +199,7 @@ class FileDropFlowTest {
         assertThat(emulator.downloads()).as("the break, then the rest").hasSize(2);
         assertThat(emulator.generationCount()).as("POSTs").isEqualTo(1);
         assertThat(FileDropRun.files(output)).containsExactly("index.html", "torn.mp4");
-        assertPlayableMp4(output.resolve("torn.mp4"));
+        Mp4Files.assertPlayable(output.resolve("torn.mp4"));
         assertThat(errorLines).isEmpty();
     }
 
@@ -231,7 +229,7 @@ class FileDropFlowTest {
         assertThat(emulator.generationRequests().get(0).json().get("prompt").asText())
                 .isEqualTo(done.get(0).equals("fox.txt") ? "A fox crossing a snowy field" : "A fox asleep in its den");
         assertThat(FileDropRun.files(output)).as("videos").containsExactly("fox.mp4", "index.html");
-        assertPlayableMp4(output.resolve("fox.mp4"));
+        Mp4Files.assertPlayable(output.resolve("fox.mp4"));
         assertThat(errorLines)
                 .singleElement()
                 .asString()
@@ -268,71 +266,5 @@ class FileDropFlowTest {
         Path hidden = input.resolve("." + name + ".tmp");
         Files.writeString(hidden, content, StandardCharsets.UTF_8);
         Files.move(hidden, input.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void assertPlayableMp4(Path video) throws Exception {
-        assertThat(video).isRegularFile();
-        assertThat(Files.size(video)).isGreaterThan(8);
-        byte[] head = new byte[8];
-        try (InputStream in = Files.newInputStream(video)) {
-            assertThat(in.readNBytes(head, 0, 8)).isEqualTo(8);
-        }
-        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
-                .as("first MP4 box of " + video)
-                .isEqualTo("ftyp");
-        assertH264(video);
-    }
-
-    private static void assertH264(Path video) throws Exception {
-        if (!Ffprobe.onPath()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("ffprobe is not on the PATH: install ffmpeg to check that the videos play (CI=true)");
-            }
-            return;
-        }
-        assertThat(Ffprobe.videoCodec(video)).as("codec of " + video).isEqualTo("h264");
-    }
-
-    /** Reads the codec of a video's first stream with ffprobe. */
-    static final class Ffprobe {
-
-        private Ffprobe() {}
-
-        static boolean onPath() {
-            String path = System.getenv("PATH");
-            if (path == null) {
-                return false;
-            }
-            for (String entry : path.split(java.io.File.pathSeparator)) {
-                if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "ffprobe"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        static String videoCodec(Path video) throws Exception {
-            Process process = new ProcessBuilder(
-                            "ffprobe",
-                            "-v",
-                            "error",
-                            "-select_streams",
-                            "v:0",
-                            "-show_entries",
-                            "stream=codec_name",
-                            "-of",
-                            "default=noprint_wrappers=1:nokey=1",
-                            video.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                    .as("ffprobe finished")
-                    .isTrue();
-            assertThat(process.exitValue())
-                    .as("ffprobe exit code, output: " + out)
-                    .isZero();
-            return out;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.camelseedance.examples.filedrop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.camelseedance.emulator.SeedanceEmulator;
-import io.github.camelseedance.examples.gallery.HeadlessChromium;
+import io.github.camelseedance.examples.gallery.HeadlessChromiumExtension;
 import org.apache.camel.LoggingLevel;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,7 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The file-drop gallery opened from the file system in headless Chromium: each video plays at the size and for the
@@ -48,12 +47,14 @@ class FileDropGalleryBrowserTest {
             new Asked("wide-1080.json", request("A city at night", "1080p", "16:9", 5, true), 1920, 1080, 5));
     private static final String INVALID = "seven.json";
 
+    @RegisterExtension
+    static final HeadlessChromiumExtension browser = new HeadlessChromiumExtension();
+
     @TempDir
     Path dir;
 
     @Test
     void everyVideoPlaysAtTheSizeAndLengthItsRequestAskedForAndTheFailedInputShowsItsReason() throws Exception {
-        assumeTrue(HeadlessChromium.available(), "Chromium and chromedriver are not installed");
         List<String> errorLines = new CopyOnWriteArrayList<>();
         Path page;
         try (SeedanceEmulator emulator = SeedanceEmulator.builder().build().start();
@@ -84,49 +85,46 @@ class FileDropGalleryBrowserTest {
 
         Map<String, Asked> askedByInput = VIDEOS.stream().collect(Collectors.toMap(Asked::input, Function.identity()));
         SoftAssertions media = new SoftAssertions();
-        try (HeadlessChromium browser = HeadlessChromium.start()) {
-            ChromeDriver driver = browser.driver();
-            driver.manage().window().setSize(new Dimension(1400, 1000));
-            driver.get(page.toUri().toString());
+        ChromeDriver driver = browser.driver();
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.get(page.toUri().toString());
 
-            List<WebElement> cards = driver.findElements(By.cssSelector("article.card"));
-            assertThat(cards).hasSize(VIDEOS.size() + 1);
-            List<WebElement> videos = driver.findElements(By.tagName("video"));
-            assertThat(videos).hasSize(VIDEOS.size());
-            for (WebElement card : cards) {
-                String input = card.getAttribute("data-input");
-                if (input.equals(INVALID)) {
-                    assertThat(card.findElements(By.tagName("video"))).isEmpty();
-                    assertThat(card.findElement(By.cssSelector(".failure")).getText())
-                            .isEqualTo(reason)
-                            .contains("seconds");
-                    continue;
-                }
-                Asked asked = askedByInput.get(input);
-                assertThat(asked).as("a card for an input dropped: " + input).isNotNull();
-                WebElement video = card.findElement(By.tagName("video"));
-                new WebDriverWait(driver, Duration.ofSeconds(60))
-                        .withMessage("the metadata of " + input)
-                        .until(d -> number(script(d, "return arguments[0].readyState", video)) >= 1);
-                media.assertThat(script(driver, "return arguments[0].error", video))
-                        .as("error of the video of " + input)
-                        .isNull();
-                media.assertThat(number(script(driver, "return arguments[0].videoWidth", video)))
-                        .as("width of %s (%s)", input, asked.json().strip())
-                        .isEqualTo(asked.width());
-                media.assertThat(number(script(driver, "return arguments[0].videoHeight", video)))
-                        .as("height of %s (%s)", input, asked.json().strip())
-                        .isEqualTo(asked.height());
-                media.assertThat(number(script(driver, "return arguments[0].duration", video)))
-                        .as("duration of %s (%s)", input, asked.json().strip())
-                        .isCloseTo(asked.seconds(), Offset.offset(DURATION_TOLERANCE));
+        List<WebElement> cards = driver.findElements(By.cssSelector("article.card"));
+        assertThat(cards).hasSize(VIDEOS.size() + 1);
+        List<WebElement> videos = driver.findElements(By.tagName("video"));
+        assertThat(videos).hasSize(VIDEOS.size());
+        for (WebElement card : cards) {
+            String input = card.getAttribute("data-input");
+            if (input.equals(INVALID)) {
+                assertThat(card.findElements(By.tagName("video"))).isEmpty();
+                assertThat(card.findElement(By.cssSelector(".failure")).getText())
+                        .isEqualTo(reason)
+                        .contains("seconds");
+                continue;
             }
-
-            showFirstSecond(driver, videos);
-            fitWindowToPage(driver);
-            Path shot = browser.screenshot(Path.of("target", "screenshots", "file-drop-gallery.png"));
-            assertThat(Files.size(shot)).isPositive();
+            Asked asked = askedByInput.get(input);
+            assertThat(asked).as("a card for an input dropped: " + input).isNotNull();
+            WebElement video = card.findElement(By.tagName("video"));
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .withMessage("the metadata of " + input)
+                    .until(d -> number(script(d, "return arguments[0].readyState", video)) >= 1);
+            media.assertThat(script(driver, "return arguments[0].error", video))
+                    .as("error of the video of " + input)
+                    .isNull();
+            media.assertThat(number(script(driver, "return arguments[0].videoWidth", video)))
+                    .as("width of %s (%s)", input, asked.json().strip())
+                    .isEqualTo(asked.width());
+            media.assertThat(number(script(driver, "return arguments[0].videoHeight", video)))
+                    .as("height of %s (%s)", input, asked.json().strip())
+                    .isEqualTo(asked.height());
+            media.assertThat(number(script(driver, "return arguments[0].duration", video)))
+                    .as("duration of %s (%s)", input, asked.json().strip())
+                    .isCloseTo(asked.seconds(), Offset.offset(DURATION_TOLERANCE));
         }
+
+        showFirstSecond(driver, videos);
+        fitWindowToPage(driver);
+        browser.screenshot("file-drop-gallery.png");
         media.assertAll();
     }
 

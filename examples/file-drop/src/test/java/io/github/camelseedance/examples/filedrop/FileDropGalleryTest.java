@@ -124,6 +124,19 @@ class FileDropGalleryTest {
     }
 
     @Test
+    void aPromptKeepsItsLineBreaksAndRunsOfSpacesOnThePage() throws Exception {
+        start(Map.of());
+        FileDropRun.drop(run.input(), "two-lines.txt", "A harbour at dawn,\nthen   the boats leave\n");
+        awaitSettled(1);
+
+        GalleryPage page = GalleryPage.read(run.output());
+        assertThat(page.card("two-lines.txt").prompt()).isEqualTo("A harbour at dawn,\nthen   the boats leave");
+        assertThat(emulator.generationRequests().get(0).json().get("prompt").asText())
+                .as("the prompt as sent")
+                .isEqualTo("A harbour at dawn,\nthen   the boats leave");
+    }
+
+    @Test
     void thePageIsRewrittenWholeAsEachInputEndsWhileSeveralEndAtOnce() throws Exception {
         start(Map.of("filedrop.concurrency", "4"));
         FileDropRun.drop(run.input(), "first.txt", "A first light over the sea");
@@ -238,9 +251,9 @@ class FileDropGalleryTest {
             listing.map(p -> p.getFileName().toString()).forEach(output::add);
         }
         assertThat(output)
-                .contains("index.html", FileDropGallery.RECORDS_DIR)
+                .contains("index.html", GalleryRecords.DIR)
                 .allSatisfy(name -> assertThat(name).matches("index\\.html|\\.gallery|[^.].*\\.mp4"));
-        assertThat(FileDropRun.files(run.output().resolve(FileDropGallery.RECORDS_DIR)))
+        assertThat(FileDropRun.files(run.output().resolve(GalleryRecords.DIR)))
                 .hasSize(records)
                 .allSatisfy(name -> assertThat(name).matches("[0-9a-f]{64}\\.json"));
     }

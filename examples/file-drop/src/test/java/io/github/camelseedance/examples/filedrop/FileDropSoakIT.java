@@ -1,7 +1,6 @@
 package io.github.camelseedance.examples.filedrop;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 import io.github.camelseedance.emulator.Fault;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,21 +113,36 @@ class FileDropSoakIT {
                     .containsExactlyInAnyOrderElementsOf(
                             outcome.done().stream().map(FileDropSoakIT::videoOf).toList());
             for (String video : outcome.videos()) {
-                assertMp4(output.resolve(video));
+                Mp4Files.assertStartsAsMp4(output.resolve(video));
             }
             List<String> expectedFiles = new ArrayList<>(outcome.videos());
             expectedFiles.add("index.html");
             assertThat(FileDropRun.files(output))
                     .as("nothing but the videos and their page: no .part-* file")
                     .containsExactlyInAnyOrderElementsOf(expectedFiles);
+            List<GalleryRecords.Record> cards = List.copyOf(new GalleryRecords<>(output, record -> record).all());
+            assertThat(cards)
+                    .as("one card per input, however many ended at once")
+                    .extracting(GalleryRecords.Record::input)
+                    .containsExactlyInAnyOrderElementsOf(promptByInput.keySet());
+            assertThat(cards.stream().filter(card -> card.video() != null))
+                    .as("a video card per .done input")
+                    .extracting(GalleryRecords.Record::input)
+                    .containsExactlyInAnyOrderElementsOf(outcome.done());
             GalleryPage page = GalleryPage.read(output);
             assertThat(page.inputs())
-                    .as("one card per input, however many ended at once")
-                    .containsExactlyInAnyOrderElementsOf(promptByInput.keySet());
-            assertThat(page.cards().stream().filter(card -> card.video() != null))
-                    .as("a video card per .done input")
-                    .extracting(GalleryPage.Card::input)
-                    .containsExactlyInAnyOrderElementsOf(outcome.done());
+                    .as("the page: every card, or the latest ones beyond its bound")
+                    .hasSize(Math.min(promptByInput.size(), FileDropGallery.MAX_CARDS))
+                    .doesNotHaveDuplicates()
+                    .isSubsetOf(promptByInput.keySet());
+            String counts = outcome.done().size() + " videos, "
+                    + (promptByInput.size() - outcome.done().size()) + " failed";
+            assertThat(page.summary())
+                    .as("the summary counts every card")
+                    .isEqualTo(
+                            promptByInput.size() > FileDropGallery.MAX_CARDS
+                                    ? counts + "; the latest " + FileDropGallery.MAX_CARDS + " shown"
+                                    : counts);
             assertThat(FileDropRun.files(input.resolve(PaidVideos.DIR)))
                     .as("no video paid for and left unwritten")
                     .isEmpty();
@@ -198,16 +213,6 @@ class FileDropSoakIT {
 
     private static String videoOf(String input) {
         return input.substring(0, input.lastIndexOf('.')) + ".mp4";
-    }
-
-    private static void assertMp4(Path video) throws IOException {
-        byte[] head = new byte[8];
-        try (InputStream in = Files.newInputStream(video)) {
-            assertThat(in.readNBytes(head, 0, 8)).as("size of %s", video).isEqualTo(8);
-        }
-        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
-                .as("first MP4 box of %s", video)
-                .isEqualTo("ftyp");
     }
 
     private static String summary(int prompts, Outcome outcome, List<RecordedRequest> posts, Duration wallTime) {

@@ -11,6 +11,7 @@ import java.util.List;
 import io.github.camelseedance.model.FrameImage;
 import io.github.camelseedance.model.FrameType;
 import io.github.camelseedance.model.VideoGenerationRequest;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -33,18 +34,34 @@ public final class Gallery {
 
     /** The whole page, for a caller that adds to it (a form, a script). The cards are in {@code main#cards}. */
     public static Document page(String title, List<GalleryCard> cards) {
-        Document page = Document.createShell("");
+        Document page = unindented(Document.createShell(""));
         // standards mode: without a doctype browsers lay the page out in quirks mode
         page.prependChild(new DocumentType("html", "", ""));
         page.charset(StandardCharsets.UTF_8);
         page.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width");
         page.title(title);
-        page.head().appendElement("style").appendText(Styles.TEXT);
+        page.head().appendChild(style(Styles.TEXT));
         page.body().appendElement("h1").text(title);
         page.body().appendElement("p").addClass("summary").text(summary(cards));
         Element main = page.body().appendElement("main").id("cards");
         cards.forEach(card -> main.appendChild(card(card)));
         return page;
+    }
+
+    /** One card as HTML, for a page that adds it by itself; its text is kept as the page keeps it. */
+    public static String cardHtml(GalleryCard card) {
+        Element element = card(card);
+        // detached, it would be written with jsoup's default settings, which indent
+        unindented(Document.createShell("")).body().appendChild(element);
+        return element.outerHtml();
+    }
+
+    /**
+     * An inline style block, its rules written as they are ({@code a > b} stays a child selector, not {@code a &gt;
+     * b}); for the pages' own styles only, never for text from a request.
+     */
+    public static Element style(String css) {
+        return new Element("style").appendChild(new DataNode(css));
     }
 
     /** One card, in the markup the page uses. */
@@ -73,9 +90,9 @@ public final class Gallery {
             parameter(parameters, "Seed", request.seed());
             parameter(parameters, "Audio", request.generateAudio());
             parameter(parameters, "Negative prompt", request.negativePrompt());
-            parameter(parameters, "Image", request.imageUrl());
-            parameter(parameters, "First frame", frame(request, FrameType.FIRST_FRAME));
-            parameter(parameters, "Last frame", frame(request, FrameType.LAST_FRAME));
+            parameter(parameters, "Image", shownUrl(request.imageUrl()));
+            parameter(parameters, "First frame", shownUrl(frame(request, FrameType.FIRST_FRAME)));
+            parameter(parameters, "Last frame", shownUrl(frame(request, FrameType.LAST_FRAME)));
             parameter(
                     parameters,
                     "References",
@@ -103,6 +120,41 @@ public final class Gallery {
         long failed = cards.stream().filter(GalleryCard::failed).count();
         long videos = cards.size() - failed;
         return videos + (videos == 1 ? " video" : " videos") + ", " + failed + " failed";
+    }
+
+    /**
+     * An image's URL as a card shows it: without user-info, query and fragment. A presigned URL carries its credential
+     * and signature in its query ({@code X-Amz-Signature}), and a page is made to be shared.
+     */
+    static String shownUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        int end = url.length();
+        for (char mark : new char[] {'?', '#'}) {
+            int at = url.indexOf(mark);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String shown = url.substring(0, end);
+        int authority = shown.indexOf("://");
+        if (authority >= 0) {
+            authority += 3;
+            int path = shown.indexOf('/', authority);
+            int userInfo =
+                    shown.substring(authority, path < 0 ? shown.length() : path).lastIndexOf('@');
+            if (userInfo >= 0) {
+                shown = shown.substring(0, authority) + shown.substring(authority + userInfo + 1);
+            }
+        }
+        return shown;
+    }
+
+    // pretty-printing would collapse line breaks and runs of spaces in prompts and reasons, which the styles keep
+    private static Document unindented(Document document) {
+        document.outputSettings().prettyPrint(false);
+        return document;
     }
 
     private static void parameter(Element list, String name, Object value) {

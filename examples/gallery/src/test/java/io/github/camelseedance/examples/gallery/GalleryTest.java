@@ -1,5 +1,7 @@
 package io.github.camelseedance.examples.gallery;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.github.camelseedance.model.VideoGenerationRequest;
@@ -69,6 +71,95 @@ class GalleryTest {
         assertThat(card.select("video")).isEmpty();
         assertThat(card.selectFirst(".failure").text()).isEqualTo("prompt must not be blank");
         assertThat(page.selectFirst(".summary").text()).isEqualTo("1 video, 1 failed");
+    }
+
+    @Test
+    void lineBreaksAndRunsOfSpacesInAPromptAndAReasonReachThePageAsWritten() {
+        String prompt = "line one\nline   two";
+        String reason = "refused:\n  first\n  second";
+        String html = Gallery.html(
+                "Run",
+                List.of(
+                        GalleryCard.video("a.txt", request(prompt), "./a.mp4"),
+                        GalleryCard.failed("b.txt", request(prompt), reason)));
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select(".prompt")).extracting(Element::wholeText).containsExactly(prompt, prompt);
+        assertThat(page.selectFirst(".failure").wholeText()).isEqualTo(reason);
+    }
+
+    @Test
+    void aCardWrittenOnItsOwnKeepsItsLineBreaksAsThePageDoes() {
+        GalleryCard card = GalleryCard.failed("b.txt", request("line one\nline   two"), "refused:\n  first");
+
+        Element parsed = Jsoup.parseBodyFragment(Gallery.cardHtml(card)).body().child(0);
+
+        assertThat(parsed.selectFirst(".prompt").wholeText()).isEqualTo("line one\nline   two");
+        assertThat(parsed.selectFirst(".failure").wholeText()).isEqualTo("refused:\n  first");
+        assertThat(parsed.outerHtml())
+                .isEqualTo(Jsoup.parse(Gallery.html("Run", List.of(card)))
+                        .selectFirst("article.card")
+                        .outerHtml());
+    }
+
+    @Test
+    void theShippedStylesReachThePageAsWritten() throws Exception {
+        String css;
+        try (InputStream in = Gallery.class.getResourceAsStream("gallery.css")) {
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        String html = Gallery.html("Run", List.of());
+
+        assertThat(html).contains("<style>" + css + "</style>");
+        assertThat(Jsoup.parse(html).selectFirst("style").data()).isEqualTo(css);
+    }
+
+    @Test
+    void aStyleBlockKeepsChildSelectorsAndAmpersandsAsWritten() {
+        String css = ".parameters > dt { content: \"a & b\"; }";
+        Document page = Document.createShell("");
+        page.head().appendChild(Gallery.style(css));
+
+        assertThat(page.outerHtml()).contains("<style>" + css + "</style>");
+        assertThat(Jsoup.parse(page.outerHtml()).selectFirst("style").data()).isEqualTo(css);
+    }
+
+    @Test
+    void imageAndFrameUrlsShowWithoutTheirQueryOrUserInfo() {
+        String presigned = "http://127.0.0.1:1234/bucket/demo/a.png?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=AKIDEXAMPLE%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc123";
+        VideoGenerationRequest request = VideoGenerationRequest.builder()
+                .model("m")
+                .prompt("a")
+                .imageUrl(presigned)
+                .firstFrame("https://user:secret@127.0.0.1/first.png?token=t0k3n#frag")
+                .lastFrame("http://[::1]:8080/last.png#part")
+                .build();
+
+        String html = Gallery.html("Run", List.of(GalleryCard.video("a.png", request, "./a.mp4")));
+
+        Element card = Jsoup.parse(html).selectFirst("article.card");
+        assertThat(card.select(".parameters dd").eachText())
+                .containsSubsequence(
+                        "http://127.0.0.1:1234/bucket/demo/a.png",
+                        "https://127.0.0.1/first.png",
+                        "http://[::1]:8080/last.png");
+        assertThat(html)
+                .doesNotContain("X-Amz")
+                .doesNotContain("abc123")
+                .doesNotContain("secret")
+                .doesNotContain("t0k3n");
+    }
+
+    @Test
+    void aShownUrlKeepsWhatIsNotAQueryOrUserInfo() {
+        assertThat(Gallery.shownUrl("http://127.0.0.1:9/a%20b.png")).isEqualTo("http://127.0.0.1:9/a%20b.png");
+        assertThat(Gallery.shownUrl("http://u@127.0.0.1?x=1")).isEqualTo("http://127.0.0.1");
+        assertThat(Gallery.shownUrl("http://127.0.0.1/a@b.png?x")).isEqualTo("http://127.0.0.1/a@b.png");
+        assertThat(Gallery.shownUrl("asset://abc")).isEqualTo("asset://abc");
+        assertThat(Gallery.shownUrl("not a url?q")).isEqualTo("not a url");
+        assertThat(Gallery.shownUrl(null)).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Debian's headless Chromium driven by its own chromedriver, both named by path so Selenium Manager never runs, and
- * started so the browser makes no connection of its own: every host name but loopback fails to resolve.
+ * started so the browser makes no connection of its own: no proxy, and every host name but loopback fails to resolve.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -30,6 +31,8 @@ public final class HeadlessChromium implements AutoCloseable {
             "--disable-sync",
             "--no-pings",
             "--no-first-run",
+            // a proxy named by http_proxy or all_proxy would resolve names the rule below fails, and get them fetched
+            "--no-proxy-server",
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
             "--window-size=1280,1000");
 
@@ -54,9 +57,15 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start() {
+        return start(Map.of());
+    }
+
+    /** Started with these variables added to the environment the driver and the browser inherit. */
+    static HeadlessChromium start(Map<String, String> environment) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(environment)
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());

@@ -98,15 +98,19 @@ final class DemoRun {
                 int dropped = stats.duplicatesDroppedCount();
                 LOG.info("Worker {}: {}", INSTANCE, stats);
                 // before the stop: the videos' URLs die with the emulator
-                DemoGallery.Written gallery = DemoGallery.write(context, videos, tally);
+                ResultDownloads.Downloaded downloads = ResultDownloads.download(context, videos, tally);
+                Path gallery = DemoGallery.write(videos, tally, downloads);
                 List<String> summary = tally.summary(
                         queues,
                         dropped,
-                        result -> gallery.videoFiles().getOrDefault(result.requestId(), "not downloaded"));
+                        result -> downloads.files().getOrDefault(result.requestId(), "not downloaded"));
                 summary.add("Videos: " + videos);
-                summary.add("Gallery: " + gallery.page());
+                summary.add("Gallery: " + gallery);
                 return new Outcome(
-                        summary, tally.succeeded(dropped) && gallery.downloadsFailed() == 0, dropped, gallery.page());
+                        summary,
+                        tally.succeeded(dropped) && downloads.failures().isEmpty(),
+                        dropped,
+                        gallery);
             } finally {
                 main.stop();
             }

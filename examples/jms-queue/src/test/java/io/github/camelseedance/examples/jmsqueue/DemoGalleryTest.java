@@ -4,14 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import io.github.camelseedance.model.VideoGenerationRequest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -131,19 +130,6 @@ class DemoGalleryTest {
                 .as("nothing is loaded from the network")
                 .allSatisfy(element ->
                         assertThat(element.attr("src") + element.attr("href")).doesNotContain("//"));
-    }
-
-    @Test
-    void aRequestIdBecomesASafeFileNameOfItsOwn() {
-        Set<String> taken = new HashSet<>();
-
-        assertThat(DemoGallery.fileName("order-1001", taken)).isEqualTo("order-1001.mp4");
-        assertThat(DemoGallery.fileName("../etc/passwd", taken)).isEqualTo("_._etc_passwd.mp4");
-        assertThat(DemoGallery.fileName("a b", taken)).isEqualTo("a_b.mp4");
-        assertThat(DemoGallery.fileName("a/b", taken)).as("two ids, one name").isEqualTo("a_b-2.mp4");
-        assertThat(DemoGallery.fileName("ORDER-1001", taken))
-                .as("a case-insensitive file system")
-                .isEqualTo("ORDER-1001-2.mp4");
     }
 
     private static Element card(Document document, String requestId) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class DemoRunTest {
             assertThat(emulator.violations()).isEmpty();
             assertThat(emulator.generationCount()).isEqualTo(samples.size());
             for (DemoSamples.Sample sample : samples) {
-                Mp4Assertions.assertPlayableMp4(output.resolve(OutputKeys.videoKeyFor(sample.key())));
+                Mp4Files.assertPlayable(output.resolve(OutputKeys.videoKeyFor(sample.key())));
             }
             assertThat(output.resolve("index.html")).content().contains(samples.size() + " videos, 0 failed");
         }

@@ -18,6 +18,7 @@ import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.EmulatorResponse;
 import io.github.camelseedance.emulator.RecordedRequest;
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -116,7 +117,7 @@ class S3FlowTest {
         assertThat(buckets.contentType(OUTPUT, "coast/north/light house.mp4")).isEqualTo("video/mp4");
         Path video = dir.resolve("lighthouse.mp4");
         buckets.download(OUTPUT, "coast/north/light house.mp4", video);
-        Mp4Assertions.assertPlayableMp4(video);
+        Mp4Files.assertPlayable(video);
 
         // the images, moved with their metadata; the failed one with its reason beside it
         assertThat(buckets.keys(INPUT))

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.RecordedDownload;
 import io.github.camelseedance.emulator.SeedanceEmulator;
+import io.github.camelseedance.examples.gallery.Mp4Files;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -218,7 +219,7 @@ class S3PaidVideoTest {
         Path video = dir.resolve("video.mp4");
         Files.deleteIfExists(video);
         buckets.download(OUTPUT, VIDEO_KEY, video);
-        Mp4Assertions.assertPlayableMp4(video);
+        Mp4Files.assertPlayable(video);
         // the whole video: as long as the one the emulator served at the last GET that succeeded
         RecordedDownload served = emulator.downloads().stream()
                 .filter(download -> download.method().equals("GET") && download.status() == 200)

@@ -45,9 +45,7 @@ public class GalleryController {
             return ResponseEntity.notFound().build();
         }
         return page.card(submission)
-                .map(card -> ResponseEntity.ok()
-                        .contentType(HTML)
-                        .body(Gallery.card(card).outerHtml()))
+                .map(card -> ResponseEntity.ok().contentType(HTML).body(Gallery.cardHtml(card)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
     }
 }

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +17,6 @@ import io.github.camelseedance.examples.gallery.GalleryCard;
 import io.github.camelseedance.model.SeedanceModel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CatalogCamelContext;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -57,12 +52,12 @@ public class GalleryPage {
             card(submission).ifPresentOrElse(cards::add, () -> pending.appendChild(pendingItem(submission)));
         }
         Document page = Gallery.page(TITLE, cards);
-        page.head().appendElement("style").appendChild(new DataNode(Resources.STYLES));
+        page.head().appendChild(Gallery.style(Resources.STYLES));
         page.selectFirst("p.summary").before(form());
         page.selectFirst("main#cards").before(pending);
         page.body().appendElement("script").appendChild(new DataNode(Resources.SCRIPT));
         String html = page.outerHtml();
-        return new Html(html, contentSecurityPolicy(html));
+        return new Html(html, ContentSecurityPolicy.of(html));
     }
 
     /** A finished job's card, in the gallery's markup; empty while the job is pending. */
@@ -142,30 +137,6 @@ public class GalleryPage {
             }
         }
         return catalog;
-    }
-
-    /** Hashes of the inline script and styles as a browser reads them back from the HTML. */
-    private static String contentSecurityPolicy(String html) {
-        Document parsed = Jsoup.parse(html);
-        return "default-src 'none'; script-src " + hashes(parsed, "script") + "; style-src " + hashes(parsed, "style")
-                // the video comes from the provider (or the emulator on another port)
-                + "; media-src http: https:; connect-src 'self'; form-action 'self'; base-uri 'none';"
-                + " frame-ancestors 'none'";
-    }
-
-    private static String hashes(Document page, String tag) {
-        return page.select(tag).stream()
-                .map(element -> "'sha256-" + sha256(element.data()) + "'")
-                .collect(Collectors.joining(" "));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return Base64.getEncoder()
-                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     // read once: the same script and styles go into every page

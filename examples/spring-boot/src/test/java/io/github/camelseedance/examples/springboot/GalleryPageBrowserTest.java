@@ -1,7 +1,5 @@
 package io.github.camelseedance.examples.springboot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +7,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.SeedanceEmulator;
-import io.github.camelseedance.examples.gallery.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.camelseedance.examples.gallery.HeadlessChromiumExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page at {@code /} in headless Chromium against the application and its emulator: a prompt typed in the form
@@ -45,8 +41,8 @@ class GalleryPageBrowserTest {
     /** Markup in the prompt must show as text and run nothing. */
     private static final String PROMPT = "A red kite over the dunes <img src=x onerror=\"document.title='pwned'\">";
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static HeadlessChromium browser;
+    @RegisterExtension
+    static final HeadlessChromiumExtension browser = new HeadlessChromiumExtension();
 
     @Value("${local.server.port}")
     private int port;
@@ -56,19 +52,6 @@ class GalleryPageBrowserTest {
 
     private SeedanceEmulator emulator;
     private WebDriver driver;
-
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(HeadlessChromium.available(), "Chromium and chromedriver are not installed");
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openThePage() {
@@ -81,13 +64,14 @@ class GalleryPageBrowserTest {
     }
 
     @Test
-    void thePagesOwnStylesApplyUnderItsContentSecurityPolicyInStandardsMode() {
+    void thePagesOwnStylesApplyUnderItsContentSecurityPolicyInStandardsMode() throws Exception {
         assertThat(script("return document.compatMode")).isEqualTo("CSS1Compat");
         // one rule from the gallery's styles and one from the page's: the policy lets both inline blocks apply
         assertThat(script("return getComputedStyle(document.getElementById('cards')).display"))
                 .isEqualTo("grid");
         assertThat(script("return getComputedStyle(document.getElementById('video-form')).display"))
                 .isEqualTo("grid");
+        browser.screenshot("spring-boot-page-styles.png");
     }
 
     @Test
@@ -109,8 +93,7 @@ class GalleryPageBrowserTest {
         WebElement video = card.findElement(By.tagName("video"));
         wait.until(
                 page -> (Boolean) script("return arguments[0].readyState >= 1 || arguments[0].error !== null", video));
-        assertThat(Files.size(browser.screenshot(SCREENSHOTS.resolve("spring-boot-page.png"))))
-                .isPositive();
+        browser.screenshot("spring-boot-page.png");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> media = (Map<String, Object>) script(
@@ -151,8 +134,7 @@ class GalleryPageBrowserTest {
         driver.findElement(By.cssSelector("#video-form button[type=submit]")).click();
 
         WebElement error = awaitFormError();
-        assertThat(Files.size(browser.screenshot(SCREENSHOTS.resolve("spring-boot-page-refused.png"))))
-                .isPositive();
+        browser.screenshot("spring-boot-page-refused.png");
 
         assertThat(error.findElement(By.tagName("strong")).getText()).isEqualTo("prompt");
         // the component's own words: the browser checked nothing (novalidate), the server refused it
@@ -176,8 +158,7 @@ class GalleryPageBrowserTest {
         driver.findElement(By.cssSelector("#video-form button[type=submit]")).click();
 
         WebElement error = awaitFormError();
-        assertThat(Files.size(browser.screenshot(SCREENSHOTS.resolve("spring-boot-page-refused-seconds.png"))))
-                .isPositive();
+        browser.screenshot("spring-boot-page-refused-seconds.png");
 
         assertThat(error.findElement(By.tagName("strong")).getText()).isEqualTo("seconds");
         assertThat(error.getText()).contains("allowed values are 5, 10");

@@ -144,6 +144,22 @@ class GalleryPageTest {
     }
 
     @Test
+    void aPromptsLineBreaksAndRunsOfSpacesReachThePageAndTheCardFragmentAsTyped() throws Exception {
+        String prompt = "A harbour at dawn,\nthen   the boats leave";
+        String id = submit("{\"prompt\": " + JSON.writeValueAsString(prompt) + "}");
+        awaitOutcome(id);
+
+        Element inPage = card(Jsoup.parse(get("/").body()), id);
+        Element fragment = Jsoup.parseBodyFragment(
+                        get("/videos/" + id + "/card").body())
+                .body()
+                .child(0);
+
+        assertThat(inPage.selectFirst(".prompt").wholeText()).isEqualTo(prompt);
+        assertThat(fragment.selectFirst(".prompt").wholeText()).isEqualTo(prompt);
+    }
+
+    @Test
     void aPendingJobIsListedAsGeneratingAndHasNoCardUntilItEnds() throws Exception {
         // the provider takes its time; long enough for the two requests below on a loaded machine
         emulator.enqueue(EmulatorResponse.error(402, "Insufficient balance", "billing_error", null, null)
