@@ -40,6 +40,8 @@ final class VideoFetch {
 
     private final DownloadLimits limits;
     private final RequestConfig config;
+    private static final Duration STALL_MARGIN = Duration.ofSeconds(5);
+
     /** The longest a reader waits for bytes while an attempt delivers. */
     private final Duration stall;
 
@@ -64,8 +66,10 @@ final class VideoFetch {
         this.limits = limits;
         this.config = config;
         // a safety net behind the connection's own inactivity timeout, which must fire first: its failure is a break
-        // that another attempt takes up, while the reader's stall fails the stream for good
-        this.stall = stall.multipliedBy(2);
+        // that another attempt takes up, while the reader's stall fails the stream for good. The margin covers the
+        // I/O reactor, which checks timeouts once a second, and timers running late on a loaded machine, so that a
+        // short requestTimeout does not let the net win the race
+        this.stall = stall.multipliedBy(2).plus(STALL_MARGIN);
         this.workers = workers;
         this.timer = timer;
     }
