@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +17,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.camelseedance.examples.gallery.GalleryPages.assertLoadsNothingFromTheNetwork;
+import static io.github.camelseedance.examples.gallery.GalleryPages.card;
+import static io.github.camelseedance.examples.gallery.GalleryPages.parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -126,25 +128,7 @@ class DemoGalleryTest {
                 .as("text from requests stays text")
                 .isEmpty();
         assertThat(html).doesNotContain("<script").doesNotContain("<b>1006");
-        assertThat(document.select("[src], [href]"))
-                .as("nothing is loaded from the network")
-                .allSatisfy(element ->
-                        assertThat(element.attr("src") + element.attr("href")).doesNotContain("//"));
-    }
-
-    private static Element card(Document document, String requestId) {
-        return document.select("article.card").stream()
-                .filter(card -> card.attr("data-input").equals(requestId))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Map<String, String> parameters(Element card) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (Element name : card.select("dl.parameters dt")) {
-            parameters.put(name.text(), name.nextElementSibling().text());
-        }
-        return parameters;
+        assertLoadsNothingFromTheNetwork(document);
     }
 
     /** The card's video element, and the file in the page's folder it plays. */

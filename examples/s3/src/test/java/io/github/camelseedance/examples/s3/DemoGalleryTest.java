@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +21,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.camelseedance.examples.gallery.GalleryPages.assertLoadsNothingFromTheNetwork;
+import static io.github.camelseedance.examples.gallery.GalleryPages.card;
+import static io.github.camelseedance.examples.gallery.GalleryPages.parameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -143,25 +145,7 @@ class DemoGalleryTest {
                 .isEmpty();
         assertThat(html).doesNotContain("<script").doesNotContain("<day>");
         assertThat(html).as("no part of a presigned URL's query").doesNotContain("X-Amz-");
-        assertThat(document.select("[src], [href]"))
-                .as("nothing is loaded from the network")
-                .allSatisfy(element ->
-                        assertThat(element.attr("src") + element.attr("href")).doesNotContain("//"));
-    }
-
-    private static Element card(Document document, String key) {
-        return document.select("article.card").stream()
-                .filter(card -> card.attr("data-input").equals(key))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Map<String, String> parameters(Element card) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (Element name : card.select("dl.parameters dt")) {
-            parameters.put(name.text(), name.nextElementSibling().text());
-        }
-        return parameters;
+        assertLoadsNothingFromTheNetwork(document);
     }
 
     /** The card's video element, and the downloaded file it plays, relative to the page. */
