@@ -1,62 +1,32 @@
 package io.github.camelseedance.examples.springboot;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.EmulatorResponse;
-import io.github.camelseedance.emulator.SeedanceEmulator;
 import io.github.camelseedance.model.SeedanceModel;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The page at {@code /} and the card fragments its script adds, read as HTML over real HTTP, against the emulator. */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         useMainMethod = UseMainMethod.ALWAYS,
         properties = "SEEDANCE_API_KEY=")
-class GalleryPageTest {
+class GalleryPageTest extends ApplicationOverHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final String HOSTILE =
             "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\"> & \"quotes\"";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    private int port;
-
-    @Autowired
-    private EmulatorFallback target;
-
-    private SeedanceEmulator emulator;
-
-    @BeforeEach
-    void emulator() {
-        emulator = target.emulator().orElseThrow();
-        emulator.reset();
-    }
 
     @Test
     void thePageHasAFormWithTheKnownModelsAndTheAllowedValues() throws Exception {
@@ -98,10 +68,10 @@ class GalleryPageTest {
     @Test
     void theJobsSoFarAreCardsTheLatestFirstWithEveryTextEscaped() throws Exception {
         String done = submit("{\"prompt\": " + JSON.writeValueAsString(HOSTILE) + ", \"resolution\": \"480p\"}");
-        String videoUrl = awaitOutcome(done).get("videoUrl").asText();
+        String videoUrl = awaitOutcome("/videos/" + done).get("videoUrl").asText();
         emulator.enqueue(EmulatorResponse.error(402, "Insufficient balance: " + HOSTILE, "billing_error", null, null));
         String failed = submit("{\"prompt\": \"A fox in the snow\"}");
-        assertThat(awaitOutcome(failed).get("status").asText()).isEqualTo("failed");
+        assertThat(awaitOutcome("/videos/" + failed).get("status").asText()).isEqualTo("failed");
 
         String html = get("/").body();
 
@@ -130,7 +100,7 @@ class GalleryPageTest {
     @Test
     void aJobsCardFragmentIsTheSameMarkupAsItsCardInThePage() throws Exception {
         String id = submit("{\"prompt\": \"A paper boat in the rain\", \"aspect_ratio\": \"1:1\"}");
-        awaitOutcome(id);
+        awaitOutcome("/videos/" + id);
 
         HttpResponse<String> fragment = get("/videos/" + id + "/card");
 
@@ -147,7 +117,7 @@ class GalleryPageTest {
     void aPromptsLineBreaksAndRunsOfSpacesReachThePageAndTheCardFragmentAsTyped() throws Exception {
         String prompt = "A harbour at dawn,\nthen   the boats leave";
         String id = submit("{\"prompt\": " + JSON.writeValueAsString(prompt) + "}");
-        awaitOutcome(id);
+        awaitOutcome("/videos/" + id);
 
         Element inPage = card(Jsoup.parse(get("/").body()), id);
         Element fragment = Jsoup.parseBodyFragment(
@@ -175,7 +145,7 @@ class GalleryPageTest {
         assertThat(page.select("article.card[data-input='" + id + "']")).isEmpty();
         assertThat(early.statusCode()).isEqualTo(409);
 
-        assertThat(awaitOutcome(id).get("status").asText()).isEqualTo("failed");
+        assertThat(awaitOutcome("/videos/" + id).get("status").asText()).isEqualTo("failed");
         assertThat(get("/videos/" + id + "/card").statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(get("/").body()).select("#pending li[data-id='" + id + "']"))
                 .isEmpty();
@@ -196,30 +166,8 @@ class GalleryPageTest {
     }
 
     private String submit(String json) throws IOException, InterruptedException {
-        HttpResponse<String> accepted = http.send(
-                HttpRequest.newBuilder(uri("/videos"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = post(json);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         return JSON.readTree(accepted.body()).get("id").asText();
-    }
-
-    private JsonNode awaitOutcome(String id) {
-        AtomicReference<JsonNode> status = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            status.set(JSON.readTree(get("/videos/" + id).body()));
-            return !status.get().get("status").asText().equals("pending");
-        });
-        return status.get();
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

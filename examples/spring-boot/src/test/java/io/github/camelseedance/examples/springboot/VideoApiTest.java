@@ -1,30 +1,17 @@
 package io.github.camelseedance.examples.springboot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelseedance.emulator.EmulatorFallback;
 import io.github.camelseedance.emulator.EmulatorResponse;
-import io.github.camelseedance.emulator.SeedanceEmulator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The application as a client sees it, over real HTTP, started through its main method against the emulator (the key
@@ -34,27 +21,7 @@ import static org.awaitility.Awaitility.await;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         useMainMethod = UseMainMethod.ALWAYS,
         properties = "SEEDANCE_API_KEY=")
-class VideoApiTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** An upper bound for a slow, loaded machine; the emulator answers at once. */
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Value("${local.server.port}")
-    private int port;
-
-    @Autowired
-    private EmulatorFallback target;
-
-    private SeedanceEmulator emulator;
-
-    @BeforeEach
-    void emulator() {
-        emulator = target.emulator().orElseThrow();
-        emulator.reset();
-    }
+class VideoApiTest extends ApplicationOverHttp {
 
     @Test
     void aRequestIsAcceptedAtOnceAndPolledUntilItsVideoIsReady() throws Exception {
@@ -162,31 +129,5 @@ class VideoApiTest {
                     assertThat(check.getKey()).startsWith("producer:seedance-generate");
                     assertThat(check.getValue().asText()).isEqualTo("UP");
                 });
-    }
-
-    private JsonNode awaitOutcome(String location) {
-        AtomicReference<JsonNode> status = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            status.set(JSON.readTree(get(location).body()));
-            return !status.get().get("status").asText().equals("pending");
-        });
-        return status.get();
-    }
-
-    private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri("/videos"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
